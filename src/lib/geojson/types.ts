@@ -1,0 +1,93 @@
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+
+/** Where a feature came from: the article, the sentence, and the place name's span in the article text. */
+export interface Source {
+  /** Article id (file name without extension for files, or the id given on import). */
+  article: string;
+  title: string;
+  /** Publication date of the article, YYYY-MM-DD, or null when unknown. */
+  date: string | null;
+  sentence: string;
+  /** Character span (JavaScript string indices) of the place name in the article text. */
+  start: number;
+  end: number;
+}
+
+/** ACLED-style classification. */
+export type EventType =
+  | 'Battles'
+  | 'Explosions/Remote violence'
+  | 'Violence against civilians'
+  | 'Strategic developments';
+
+/**
+ * Incident properties. Flat scalars (not nested objects) so MapLibre filter expressions can reach them;
+ * `sources` and `actors` are arrays and are read from the feature in the side panel.
+ */
+export interface IncidentProperties {
+  kind: 'incident';
+  /** Stable: same input → same id. */
+  id: string;
+  event_type: EventType;
+  sub_event_type: string;
+  /** Short human summary, e.g. "Air/drone strike in Ghor". */
+  title: string;
+  actors: string[];
+  killed: number | null;
+  wounded: number | null;
+  captured: number | null;
+  /** YYYY-MM-DD of the event (start of the period when imprecise), or null. */
+  date: string | null;
+  /** ACLED time precision: 1 day, 2 approximate / week, 3 month or coarser. */
+  time_precision: 1 | 2 | 3;
+  /** ACLED geo precision: 1 the named town or neighbourhood, 2 near a town / part of a region, 3 province or country only. */
+  geo_precision: 1 | 2 | 3;
+  place_name: string;
+  gazetteer_id: string;
+  /** e.g. ["Iraq", "Baghdad", "Sadr City"] (country › admin1 › admin2 › place, without repeats). */
+  admin_path: string[];
+  country: string;
+  admin1: string | null;
+  confidence: number;
+  sources: Source[];
+  /** simplestyle-spec */
+  'marker-color': string;
+  'marker-size': 'small' | 'medium' | 'large';
+  'marker-symbol'?: string;
+}
+
+export interface RouteEndpoint {
+  name: string;
+  gazetteer_id: string;
+  country: string;
+}
+
+export interface RouteProperties {
+  kind: 'route';
+  id: string;
+  /** What moves: "weapons", "EFPs", "fighters", "trainees", "money", "drugs" … */
+  cargo: string;
+  title: string;
+  origin_name: string;
+  origin_id: string;
+  origin_country: string;
+  destination_name: string;
+  destination_id: string;
+  destination_country: string;
+  /** Transit place when named ("through the porous border in Wasit province"). */
+  via_name: string | null;
+  actors: string[];
+  date: string | null;
+  time_precision: 1 | 2 | 3;
+  confidence: number;
+  sources: Source[];
+  /** simplestyle-spec */
+  stroke: string;
+  'stroke-width': number;
+  'stroke-opacity': number;
+}
+
+export type IncidentFeature = Feature<Point, IncidentProperties>;
+export type RouteFeature = Feature<LineString, RouteProperties>;
+export type AtlasFeature = IncidentFeature | RouteFeature;
+export type AtlasCollection = FeatureCollection<Point | LineString, IncidentProperties | RouteProperties>;
