@@ -1,0 +1,74 @@
+/** Word lists the recognizer and resolver consult. Derived lists come from data/lexicon.json (see build/lexicon.ts). */
+import lexiconData from './data/lexicon.json' with { type: 'json' };
+
+export const COMMON_WORDS: ReadonlySet<string> = new Set(lexiconData.commonWords);
+export const GIVEN_NAMES: ReadonlySet<string> = new Set(lexiconData.givenNames);
+/** lower-case demonym → ISO country code ("iraqi" → "IQ"). */
+export const DEMONYMS: ReadonlyMap<string, string> = new Map(Object.entries(lexiconData.demonyms));
+
+/** Lower-case words that may sit inside a multi-word place name ("Isle of Man", "Dar es Salaam", "Bosnia and Herzegovina"). */
+export const NAME_CONNECTORS = new Set([
+  'of', 'de', 'del', 'della', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'les', 'el', 'al', 'ul', 'ur',
+  'es', 'en', 'upon', 'on', 'and', 'y', 'e', 'i', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'am', 'im', 'sur', 'sous'
+]);
+
+/** Arabic definite articles written as a separate word or fused with a hyphen (Al Kut, al-Amarah). */
+export const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'at', 'az', 'ash', 'ath', 'ul', 'ud', 'ur']);
+
+/** Abbreviations followed by a dot inside place names ("St. Louis", "Ft. Worth"). */
+export const NAME_ABBREVIATIONS = new Set(['st', 'ste', 'ft', 'mt', 'pt', 'sta']);
+
+/** Words that, directly before a capitalised name, make it a person. */
+export const PERSON_TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'gen', 'general', 'col', 'colonel', 'lt', 'lieutenant', 'capt', 'captain', 'sgt',
+  'sergeant', 'maj', 'major', 'cpl', 'corporal', 'pvt', 'private', 'adm', 'admiral', 'cmdr', 'commander', 'president',
+  'senator', 'sen', 'rep', 'representative', 'congressman', 'congresswoman', 'gov', 'governor', 'mayor', 'judge',
+  'justice', 'sheriff', 'deputy', 'officer', 'det', 'detective', 'chief', 'prince', 'princess', 'king', 'queen',
+  'sheikh', 'shaikh', 'sheik', 'mullah', 'mulla', 'maulvi', 'mawlawi', 'imam', 'ayatollah', 'sayyed', 'sayyid',
+  'hojatoleslam', 'minister', 'secretary', 'commissioner', 'director', 'professor', 'prof', 'rev', 'reverend',
+  'father', 'pastor', 'bishop', 'pope', 'coach', 'emir', 'amir', 'haji', 'hajji', 'qari', 'mufti', 'sir', 'lord',
+  'lady', 'dame', 'brother', 'sister', 'uncle', 'aunt', 'trooper', 'agent', 'attorney', 'spokesman', 'spokeswoman',
+  'councilman', 'councilwoman', 'superintendent', 'chairman', 'chairwoman', 'ambassador', 'envoy', 'commandant'
+]);
+
+/** Head words of organisation names: "Qods Force", "Mahdi Army", "Washington Post". */
+export const ORGANISATION_HEADS = new Set([
+  'force', 'forces', 'army', 'corps', 'brigade', 'brigades', 'battalion', 'regiment', 'division', 'party', 'movement',
+  'front', 'group', 'groups', 'post', 'times', 'telegraph', 'journal', 'herald', 'tribune', 'gazette', 'news', 'daily',
+  'press', 'company', 'co', 'corp', 'corporation', 'inc', 'llc', 'ltd', 'university', 'college', 'school', 'academy',
+  'hospital', 'church', 'council', 'ministry', 'department', 'dept', 'police', 'office', 'agency', 'bank',
+  'association', 'institute', 'foundation', 'committee', 'commission', 'club', 'team', 'airlines', 'airways', 'guard',
+  'board', 'court', 'bureau', 'administration', 'authority', 'services', 'service', 'network', 'channel', 'radio',
+  'television', 'tv', 'magazine', 'review', 'federation', 'union', 'league', 'society', 'network', 'organization',
+  'organisation', 'center', 'centre', 'jail', 'prison', 'mosque', 'stadium', 'airport', 'base', 'camp', 'street',
+  'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'highway', 'hwy', 'drive', 'dr', 'lane', 'ln', 'bridge',
+  'mall', 'hotel', 'restaurant', 'museum', 'library', 'park', 'hall', 'building', 'tower', 'plaza', 'square',
+  'cemetery', 'zoo', 'station', 'senate', 'assembly', 'parliament', 'congress', 'government', 'sheriffs', 'fire',
+  'emergency', 'health', 'clinic', 'medical', 'county-wide', 'state-wide', 'insurance', 'energy', 'oil', 'gas'
+]);
+
+/** Feature words after a name, and the place kinds they point to ("Wasit province", "Shahrak district"). */
+export const FEATURE_WORDS: ReadonlyMap<string, 'admin1' | 'admin2' | 'city' | 'country'> = new Map([
+  ['province', 'admin1'], ['provinces', 'admin1'], ['governorate', 'admin1'], ['state', 'admin1'], ['region', 'admin1'],
+  ['oblast', 'admin1'], ['prefecture', 'admin1'], ['district', 'admin2'], ['districts', 'admin2'], ['county', 'admin2'],
+  ['parish', 'admin2'], ['municipality', 'admin2'], ['city', 'city'], ['town', 'city'], ['village', 'city'],
+  ['neighborhood', 'city'], ['neighbourhood', 'city'], ['suburb', 'city'], ['capital', 'city'], ['country', 'country']
+]);
+
+/** Prepositions that put a following name in a locative role ("in Ghor", "near Baghdad", "from Iran"). */
+export const LOCATIVE_PREPOSITIONS = new Set([
+  'in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'throughout', 'toward', 'towards', 'through', 'around',
+  'via', 'within', 'inside', 'between', 'of', 'nearby', 'beyond', 'along', 'onto', 'across', 'downtown', 'entering',
+  'visited', 'visiting', 'leaving', 'left', 'reached', 'north', 'south', 'east', 'west', 'northern', 'southern',
+  'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern',
+  'northwestern', 'southeastern', 'southwestern'
+]);
+
+export const MONTHS_AND_DAYS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'
+]);
+
+/** Verbs of speech after a bare name make it a person ("Hekmatyar said"). */
+export const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'explained', 'noted', 'asked', 'replied', 'claimed', 'wrote', 'recalled']);
