@@ -14,6 +14,9 @@
  * flags, and the range [start[i], start[i + 1]) into the table's `postings`. A name posting is a place
  * index with bit 31 set when the key is the place's preferred/ASCII name.
  *
+ * The ids table holds derived ids only (plus '@a1:'/'@a2:' lookup keys); GeoNames ids are found by binary
+ * search in `geonames.ids`.
+ *
  * Place string columns hold string-table indices (0 = null); country and feature code are u8 indices
  * into the header's `countries` / `featureCodes` lists.
  */
@@ -45,6 +48,12 @@ export interface ArtifactHeader {
 export const FLAG_FULL = 2;
 export const FLAG_PREFIX = 1;
 
+/**
+ * Case-sensitive abbreviations ("US") live in the names table under this prefix + the exact capitals.
+ * normalizeName never produces '=', so they cannot collide with normalised keys ("us" is the pronoun).
+ */
+export const ABBREVIATION_PREFIX = '=';
+
 export const PRIMARY_BIT = 0x80000000;
 export const INDEX_MASK = 0x7fffffff;
 
@@ -56,7 +65,13 @@ export const SECTIONS = {
   lon: 'place.lon',
   population: 'place.population',
   kind: 'place.kind',
+  /** GeoNames id (u32), 0 for places with a derived id. */
+  geonameId: 'place.geonameId',
+  /** Derived id ("cc:IQ", "ne:IQ-BG", …) as a string index, 0 for GeoNames places. */
   id: 'place.id',
+  /** GeoNames ids sorted ascending, and the place index of each: byId() binary-searches them. */
+  geonameIdsSorted: 'geonames.ids',
+  geonameIdsIndex: 'geonames.index',
   name: 'place.name',
   country: 'place.country',
   featureCode: 'place.featureCode',

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Candidate, Place, PlaceKind } from './types';
-import { ARTIFACT_FILE, FLAG_FULL, FLAG_PREFIX, FORMAT_VERSION, INDEX_MASK, MAGIC, PRIMARY_BIT, SECTIONS, type ArtifactHeader } from './format';
+import { ABBREVIATION_PREFIX, ARTIFACT_FILE, FLAG_FULL, FLAG_PREFIX, FORMAT_VERSION, INDEX_MASK, MAGIC, PRIMARY_BIT, SECTIONS, type ArtifactHeader } from './format';
 import { hasArticle, hashKey, normalizeName, skeletonKey, stripArticle } from './normalize';
 
 export { normalizeName, skeletonKey } from './normalize';
@@ -80,7 +80,10 @@ class BinaryGazetteer implements Gazetteer {
   private readonly lon: Float32Array;
   private readonly population: Uint32Array;
   private readonly kind: Uint8Array;
+  private readonly geonameId: Uint32Array;
   private readonly id: Uint32Array;
+  private readonly geonameIdsSorted: Uint32Array;
+  private readonly geonameIdsIndex: Uint32Array;
   private readonly name: Uint32Array;
   private readonly countryCol: Uint8Array;
   private readonly featureCode: Uint8Array;
@@ -109,7 +112,10 @@ class BinaryGazetteer implements Gazetteer {
     this.lon = this.f32(SECTIONS.lon);
     this.population = this.u32(SECTIONS.population);
     this.kind = this.u8(SECTIONS.kind);
+    this.geonameId = this.u32(SECTIONS.geonameId);
     this.id = this.u32(SECTIONS.id);
+    this.geonameIdsSorted = this.u32(SECTIONS.geonameIdsSorted);
+    this.geonameIdsIndex = this.u32(SECTIONS.geonameIdsIndex);
     this.name = this.u32(SECTIONS.name);
     this.countryCol = this.u8(SECTIONS.country);
     this.featureCode = this.u8(SECTIONS.featureCode);
@@ -194,7 +200,7 @@ class BinaryGazetteer implements Gazetteer {
     let p = this.materialised.get(index);
     if (!p) {
       p = Object.freeze({
-        id: this.str(this.id[index]),
+        id: this.geonameId[index] !== 0 ? String(this.geonameId[index]) : this.str(this.id[index]),
         name: this.str(this.name[index]),
         lat: Math.round(this.lat[index] * 1e5) / 1e5,
         lon: Math.round(this.lon[index] * 1e5) / 1e5,
@@ -222,6 +228,15 @@ class BinaryGazetteer implements Gazetteer {
   // --- API
 
   lookup(surface: string, opts?: { fuzzy?: boolean }): Candidate[] {
+    // Curated all-caps abbreviations ("US") only match in capitals: lower-cased they are ordinary words.
+    if (surface.length <= 5 && /^[A-Z]{2,5}$/.test(surface)) {
+      const entry = this.find(this.names, ABBREVIATION_PREFIX + surface);
+      if (entry !== NOT_FOUND) {
+        const out: Candidate[] = [];
+        this.candidates(this.names, entry, 'exact', out);
+        return out;
+      }
+    }
     return this.lookupNormalized(normalizeName(surface), opts);
   }
 
@@ -260,6 +275,19 @@ class BinaryGazetteer implements Gazetteer {
   }
 
   byId(id: string): Place | undefined {
+    if (/^[1-9]\d{0,9}$/.test(id)) {
+      const target = Number(id);
+      const ids = this.geonameIdsSorted;
+      let lo = 0;
+      let hi = ids.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ids[mid] === target) return this.place(this.geonameIdsIndex[mid]);
+        if (ids[mid] < target) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined;
+    }
     const entry = this.find(this.ids, id);
     return entry === NOT_FOUND ? undefined : this.place(this.ids.postings[this.ids.start[entry]]);
   }

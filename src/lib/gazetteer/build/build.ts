@@ -23,6 +23,7 @@ import {
   MAGIC,
   MANIFEST_FILE,
   PRIMARY_BIT,
+  ABBREVIATION_PREFIX,
   SECTIONS,
   type ArtifactHeader,
   type SectionRef,
@@ -134,10 +135,11 @@ function keepAlternate(raw: string): boolean {
   return true;
 }
 
-function addName(place: BuildPlace, raw: string, primary: boolean): void {
+/** `curated` names (supplement rows) skip the length floor that keeps two-letter alternates out. */
+function addName(place: BuildPlace, raw: string, primary: boolean, curated = false): void {
   const key = normalizeName(raw);
   if (key.length === 0) return;
-  if (!primary && key.length < 3) return;
+  if (!primary && !curated && key.length < 3) return;
   if (key.split(' ').length > MAX_INDEXED_TOKENS) return;
   const prev = place.names.get(key);
   if (prev === undefined || (primary && !prev)) place.names.set(key, primary);
@@ -600,7 +602,11 @@ function main(): void {
   for (const row of supplement) {
     const target = byId.get(row.target);
     if (!target) throw new Error(`supplement.tsv line ${row.line}: unknown target id ${row.target}`);
-    if (row.action === 'alias') addName(target, row.name, false);
+    if (row.action === 'alias') addName(target, row.name, false, true);
+    else if (row.action === 'abbreviation') {
+      if (!/^[A-Z]{2,5}$/.test(row.name)) throw new Error(`supplement.tsv line ${row.line}: abbreviations are 2-5 capital letters`);
+      target.names.set(`${ABBREVIATION_PREFIX}${row.name}`, false);
+    }
     else if (row.action === 'unalias') {
       const key = normalizeName(row.name);
       if (!target.names.delete(key)) throw new Error(`supplement.tsv line ${row.line}: ${row.target} has no name "${row.name}"`);
@@ -641,6 +647,7 @@ function main(): void {
       if (!e) nameIndex.set(key, (e = { flags: 0, postings: [] }));
       e.flags |= FLAG_FULL;
       e.postings.push(primary ? (i | PRIMARY_BIT) >>> 0 : i);
+      if (key.startsWith(ABBREVIATION_PREFIX)) continue;
       const tokens = key.split(' ');
       maxNameTokens = Math.max(maxNameTokens, tokens.length);
       for (let t = 1; t < tokens.length; t++) {
@@ -659,7 +666,7 @@ function main(): void {
         }
       }
     }
-    idIndex.set(p.id, [i]);
+    if (!/^\d+$/.test(p.id)) idIndex.set(p.id, [i]);
   });
   // Lookup-only keys for admin1()/admin2(); '@' keeps them apart from real ids.
   const placeIndex = new Map(places.map((p, i) => [p, i]));
@@ -702,7 +709,8 @@ function main(): void {
     [SECTIONS.lon, Float32Array.from(places, (p) => p.lon)],
     [SECTIONS.population, Uint32Array.from(places, (p) => p.population)],
     [SECTIONS.kind, Uint8Array.from(places, (p) => KINDS.indexOf(p.kind))],
-    [SECTIONS.id, col((p) => p.id)],
+    [SECTIONS.geonameId, Uint32Array.from(places, (p) => (/^\d+$/.test(p.id) ? Number(p.id) : 0))],
+    [SECTIONS.id, col((p) => (/^\d+$/.test(p.id) ? null : p.id))],
     [SECTIONS.name, col((p) => p.name)],
     [SECTIONS.country, Uint8Array.from(places, (p) => countryList.indexOf(p.country))],
     [SECTIONS.featureCode, Uint8Array.from(places, (p) => featureCodeList.indexOf(p.featureCode))],
@@ -710,6 +718,14 @@ function main(): void {
     [SECTIONS.admin1, col((p) => p.admin1)],
     [SECTIONS.admin2, col((p) => p.admin2)],
   ];
+  const geonameOrder = places
+    .map((p, i) => [/^\d+$/.test(p.id) ? Number(p.id) : 0, i] as const)
+    .filter(([gid]) => gid > 0)
+    .sort((a, b) => a[0] - b[0]);
+  sections.push(
+    [SECTIONS.geonameIdsSorted, Uint32Array.from(geonameOrder, ([gid]) => gid)],
+    [SECTIONS.geonameIdsIndex, Uint32Array.from(geonameOrder, ([, i]) => i)],
+  );
   const nameEntries = [...nameIndex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   sections.push(...hashTable('names', nameEntries.map(([k, e]) => [k, e.flags, e.postings]), strings));
   const skeletonEntries = [...skeletonIndex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
