@@ -1,0 +1,328 @@
+/**
+ * The dashboard's one state: data, filters, view, selection, the article reader. Components read it and
+ * call its methods; the map component mirrors it into MapLibre, one effect per property.
+ */
+import type { ReadArticle } from '../events/types';
+import type { AtlasFeature, IncidentFeature, RouteFeature } from '../geojson/types';
+import { emptyFilters, EVENT_TYPES, filterExpression, isUnfiltered, mapProps, matches, type Filters, type MapProps } from './filters';
+import { dayNumber, dayString, histogram, type Histogram } from './histogram';
+import { dehydrate, rehydrate, type View } from './url';
+import { download, EXPORT_TYPES, serialise, type ExportFormat } from './export';
+
+export interface Item {
+  id: string;
+  feature: AtlasFeature;
+  props: MapProps;
+}
+
+export type SortKey = 'date' | 'title' | 'event_type' | 'casualties' | 'place';
+
+export interface Flight {
+  center: [number, number];
+  zoom?: number;
+  /** a new object per request, so asking twice for the same place flies twice */
+  seq: number;
+}
+
+export interface Pin {
+  lon: number;
+  lat: number;
+  name: string;
+}
+
+export interface Reader {
+  articleId: string;
+  article: ReadArticle | null;
+  error: string | null;
+  /** the span to scroll to and mark (the cited place name) */
+  mark: { start: number; end: number } | null;
+}
+
+export interface Facet {
+  value: string;
+  label: string;
+  count: number;
+}
+
+const regionNames = (() => {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' });
+  } catch {
+    return null;
+  }
+})();
+
+/** "IQ" → "Iraq"; anything that is not an ISO code is shown as given. */
+export function countryName(code: string): string {
+  if (/^[A-Z]{2}$/.test(code)) {
+    try {
+      return regionNames?.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  }
+  return code;
+}
+
+export class Atlas {
+  items = $state.raw<Item[]>([]);
+  status = $state<'loading' | 'ready' | 'error'>('loading');
+  error = $state<string | null>(null);
+
+  filters = $state<Filters>(emptyFilters());
+  /** The view as last reported by the map (or read from the URL before the map exists). */
+  view = $state<View | null>(null);
+  selectedId = $state<string | null>(null);
+  sort = $state<{ key: SortKey; dir: 1 | -1 }>({ key: 'date', dir: -1 });
+  reader = $state<Reader | null>(null);
+  flight = $state.raw<Flight | null>(null);
+  pin = $state.raw<Pin | null>(null);
+  playing = $state(false);
+  /** Incidents sharing the clicked spot (a cluster that cannot split, or stacked markers). */
+  leaves = $state.raw<string[] | null>(null);
+  mapReady = $state(false);
+
+  #playTimer: ReturnType<typeof setInterval> | null = null;
+  #articles = new Map<string, Promise<ReadArticle>>();
+  #seq = 0;
+
+  byId = $derived(new Map(this.items.map((i) => [i.id, i])));
+
+  /** Items passing every filter, in extraction order. */
+  visible = $derived.by(() => {
+    const f = this.filters;
+    if (isUnfiltered(f)) return this.items;
+    return this.items.filter((i) => matches(i.props, f));
+  });
+  visibleIncidents = $derived(this.visible.filter((i) => i.props.kind === 'incident'));
+  visibleRouteCount = $derived(this.visible.length - this.visibleIncidents.length);
+  incidentCount = $derived(this.items.reduce((n, i) => n + (i.props.kind === 'incident' ? 1 : 0), 0));
+  routeCount = $derived(this.items.length - this.incidentCount);
+
+  incidentFilter = $derived(filterExpression(this.filters, 'incident'));
+  routeFilter = $derived(filterExpression(this.filters, 'route'));
+
+  selected = $derived(this.selectedId ? (this.byId.get(this.selectedId) ?? null) : null);
+
+  /** First and last dates in the data. */
+  domain = $derived.by(() => {
+    let min = '';
+    let max = '';
+    for (const i of this.items) {
+      const d = i.props.date;
+      if (!d) continue;
+      if (!min || d < min) min = d;
+      if (!max || d > max) max = d;
+    }
+    return min ? { min, max } : null;
+  });
+
+  /** Counts per bin under every filter but the dates; `inRange` under all of them. */
+  histogram = $derived.by((): Histogram | null => {
+    const d = this.domain;
+    if (!d) return null;
+    const f = this.filters;
+    const dates: string[] = [];
+    for (const i of this.items) if (matches(i.props, f, { ignoreDates: true })) dates.push(i.props.date);
+    return histogram(dates, d.min, d.max);
+  });
+
+  actorFacets = $derived.by(() => this.#facet((f) => f.properties.actors, (v) => v));
+  countryFacets = $derived.by(() =>
+    this.#facet(
+      (f) => (f.properties.kind === 'incident' ? [f.properties.country] : [f.properties.origin_country, f.properties.destination_country]),
+      countryName
+    )
+  );
+
+  /** The visible items in the table's order. */
+  rows = $derived.by(() => {
+    const { key, dir } = this.sort;
+    const val = (i: Item): string | number => {
+      switch (key) {
+        case 'date':
+          return i.props.date;
+        case 'casualties':
+          return i.props.casualties;
+        case 'event_type':
+          return i.props.kind === 'route' ? 'Route' : i.props.event_type;
+        case 'place':
+          return i.feature.properties.kind === 'incident' ? i.feature.properties.place_name : i.feature.properties.origin_name;
+        default:
+          return i.props.title.toLowerCase();
+      }
+    };
+    const keyed = this.visible.map((i) => [val(i), i] as const);
+    keyed.sort((a, b) => (a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1].id < b[1].id ? -1 : 1));
+    return keyed.map((k) => k[1]);
+  });
+
+  /** The URL query that restores this view. */
+  query = $derived(dehydrate({ view: this.view, filters: this.filters, selected: this.selectedId }).toString());
+
+  constructor(search?: URLSearchParams) {
+    if (search) this.restore(search);
+  }
+
+  restore(search: URLSearchParams): void {
+    const s = rehydrate(search);
+    this.filters = s.filters;
+    this.view = s.view;
+    this.selectedId = s.selected;
+  }
+
+  setFeatures(features: AtlasFeature[]): void {
+    this.items = features.map((feature) => ({ id: feature.properties.id, feature, props: mapProps(feature) }));
+    this.status = 'ready';
+  }
+
+  async load(fetcher: typeof fetch = fetch): Promise<void> {
+    this.status = 'loading';
+    try {
+      const res = await fetcher('/api/features');
+      if (!res.ok) throw new Error(`/api/features answered ${res.status}`);
+      const fc = (await res.json()) as { features: AtlasFeature[] };
+      this.setFeatures(fc.features);
+    } catch (e) {
+      this.error = (e as Error).message;
+      this.status = 'error';
+    }
+  }
+
+  #facet(values: (f: AtlasFeature) => string[], label: (v: string) => string): Facet[] {
+    const counts = new Map<string, number>();
+    for (const i of this.items) for (const v of new Set(values(i.feature))) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return [...counts]
+      .map(([value, count]) => ({ value, label: label(value), count }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  }
+
+  // ── filters ────────────────────────────────────────────────────────────────
+  setDates(from: string | null, to: string | null): void {
+    if (from && to && from > to) [from, to] = [to, from];
+    this.filters.from = from;
+    this.filters.to = to;
+  }
+
+  /** Types are stored as "only these" with empty meaning all; the legend shows each as on or off. */
+  typeShown(t: string): boolean {
+    return !this.filters.types.length || this.filters.types.includes(t);
+  }
+
+  toggleType(t: string): void {
+    const shown = EVENT_TYPES.filter((x) => this.typeShown(x));
+    const next = shown.includes(t as never) ? shown.filter((x) => x !== t) : EVENT_TYPES.filter((x) => x === t || shown.includes(x));
+    // An empty list means "all", so the last shown type stays shown.
+    if (!next.length) return;
+    this.filters.types = next.length === EVENT_TYPES.length ? [] : next;
+  }
+
+  onlyType(t: string): void {
+    this.filters.types = this.filters.types.length === 1 && this.filters.types[0] === t ? [] : [t];
+  }
+
+  clearFilters(): void {
+    this.stop();
+    this.filters = emptyFilters();
+  }
+
+  // ── selection, reader, map requests ───────────────────────────────────────
+  select(id: string | null, opts: { fly?: boolean } = {}): void {
+    this.selectedId = id;
+    if (!id || (this.leaves && !this.leaves.includes(id))) this.leaves = null;
+    const item = id ? this.byId.get(id) : null;
+    if (item && opts.fly) this.flyToItem(item);
+  }
+
+  flyToItem(item: Item): void {
+    const g = item.feature.geometry;
+    if (g.type === 'Point') this.flyTo(g.coordinates as [number, number], Math.max(this.view?.zoom ?? 0, 8));
+    else {
+      const c = g.coordinates[Math.floor(g.coordinates.length / 2)];
+      this.flyTo(c as [number, number]);
+    }
+  }
+
+  flyTo(center: [number, number], zoom?: number): void {
+    this.flight = { center, zoom, seq: ++this.#seq };
+  }
+
+  fetchArticle(id: string): Promise<ReadArticle> {
+    let p = this.#articles.get(id);
+    if (!p) {
+      p = fetch(`/api/articles/${encodeURIComponent(id)}`).then(async (r) => {
+        if (!r.ok) throw new Error(((await r.json().catch(() => null)) as { error?: { message?: string } })?.error?.message ?? `HTTP ${r.status}`);
+        return (await r.json()) as ReadArticle;
+      });
+      p.catch(() => this.#articles.delete(id));
+      this.#articles.set(id, p);
+    }
+    return p;
+  }
+
+  async openArticle(articleId: string, mark: { start: number; end: number } | null = null): Promise<void> {
+    this.reader = { articleId, article: null, error: null, mark };
+    try {
+      const article = await this.fetchArticle(articleId);
+      if (this.reader?.articleId === articleId) this.reader.article = article;
+    } catch (e) {
+      if (this.reader?.articleId === articleId) this.reader.error = (e as Error).message;
+    }
+  }
+
+  closeReader(): void {
+    this.reader = null;
+    this.pin = null;
+  }
+
+  showPlace(lon: number, lat: number, name: string): void {
+    this.pin = { lon, lat, name };
+    this.flyTo([lon, lat], 9);
+  }
+
+  // ── playback: slide the brushed window (or a sixth of the domain) to the end ──
+  play(): void {
+    const d = this.domain;
+    if (!d || this.playing) return;
+    const lo = dayNumber(d.min);
+    const hi = dayNumber(d.max);
+    let from = this.filters.from ? dayNumber(this.filters.from) : lo;
+    let to = this.filters.to ? dayNumber(this.filters.to) : from + Math.max(7, Math.round((hi - lo) / 6));
+    if (to >= hi) {
+      const width = to - from;
+      from = lo;
+      to = lo + width;
+    }
+    const width = to - from;
+    const step = Math.max(1, Math.round((hi - lo) / 60));
+    this.setDates(dayString(from), dayString(to));
+    this.playing = true;
+    this.#playTimer = setInterval(() => {
+      from += step;
+      to = from + width;
+      if (to > hi) {
+        this.setDates(dayString(hi - width), dayString(hi));
+        this.stop();
+        return;
+      }
+      this.setDates(dayString(from), dayString(to));
+    }, 350);
+  }
+
+  stop(): void {
+    if (this.#playTimer) clearInterval(this.#playTimer);
+    this.#playTimer = null;
+    this.playing = false;
+  }
+
+  // ── export ─────────────────────────────────────────────────────────────────
+  async exportVisible(format: ExportFormat = 'geojson'): Promise<void> {
+    const text = await serialise(format, this.visible.map((i) => i.feature));
+    const t = EXPORT_TYPES[format];
+    const stamp = new Date().toISOString().slice(0, 10);
+    download(`incident-atlas-${stamp}.${t.ext}`, t.mime, text);
+  }
+}
+
+export const isIncident = (f: AtlasFeature): f is IncidentFeature => f.properties.kind === 'incident';
+export const isRoute = (f: AtlasFeature): f is RouteFeature => f.properties.kind === 'route';
