@@ -28,7 +28,7 @@ export const PERSON_TITLES = new Set([
   'hojatoleslam', 'minister', 'secretary', 'commissioner', 'director', 'professor', 'prof', 'rev', 'reverend',
   'father', 'pastor', 'bishop', 'pope', 'coach', 'emir', 'amir', 'haji', 'hajji', 'qari', 'mufti', 'sir', 'lord',
   'lady', 'dame', 'brother', 'sister', 'uncle', 'aunt', 'trooper', 'agent', 'attorney', 'spokesman', 'spokeswoman',
-  'councilman', 'councilwoman', 'superintendent', 'chairman', 'chairwoman', 'ambassador', 'envoy', 'commandant'
+  'councilman', 'councilwoman', 'senators', 'generals', 'gens', 'reps', 'sens', 'superintendent', 'chairman', 'chairwoman', 'ambassador', 'envoy', 'commandant'
 ]);
 
 /** Head words of organisation names: "Qods Force", "Mahdi Army", "Washington Post". */

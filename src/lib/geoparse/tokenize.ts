@@ -10,12 +10,15 @@ export interface Token {
   cap: boolean;
   /** First token of a sentence or of a line: capitalisation there is no evidence of a name. */
   sentStart: boolean;
+  /** Joined to the previous word by a hyphen with no space ("Mazar-i-Sharif", "al-Amarah", "Fargo-Moorhead"). */
+  joined: boolean;
 }
 
 // Dotted initials (U.S., N.Y.) | words with inner hyphens/apostrophes | numbers | any other visible char.
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}](?:[\p{L}\p{M}\p{Nd}]|['’‘ʼ`\-‐](?=[\p{L}\p{M}]))*|\p{Nd}+(?:[.,:]\p{Nd}+)*|\S/gu;
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}](?:[\p{L}\p{M}\p{Nd}]|['’‘ʼ`](?=[\p{L}\p{M}]))*|\p{Nd}+(?:[.,:]\p{Nd}+)*|\S/gu;
+const HYPHENS = new Set(['-', '‐', '‑']);
+const ARTICLES = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'at', 'az', 'ash', 'ath', 'ul', 'ud', 'ur']);
 const POSSESSIVE_RE = /['’]s$/;
-const FUSED_ARTICLE_RE = /^(?:al|el|ad|an|ar|as|at|az|ash|ath|ad|ul|ud|ur)[-‐‑]\p{Lu}/u;
 const UPPER_START_RE = /^\p{Lu}/u;
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 const QUOTE_OR_BRACKET = new Set(['"', '“', '”', "'", '‘', '’', '(', '[', '«', '»', '—', '–', '-']);
@@ -45,16 +48,25 @@ export function tokenize(text: string): Token[] {
     let clitic: Token | null = null;
     if (kind === 'word' && raw.length > 3 && POSSESSIVE_RE.test(raw)) {
       text1 = raw.slice(0, -2);
-      clitic = { start: start + text1.length, end: start + raw.length, text: raw.slice(-2), kind: 'clitic', cap: false, sentStart: false };
+      clitic = { start: start + text1.length, end: start + raw.length, text: raw.slice(-2), kind: 'clitic', cap: false, sentStart: false, joined: false };
     }
     const token: Token = {
       start,
       end: start + text1.length,
       text: text1,
       kind,
-      cap: (kind === 'word' || kind === 'abbr') && (UPPER_START_RE.test(text1) || FUSED_ARTICLE_RE.test(text1)),
-      sentStart
+      cap: (kind === 'word' || kind === 'abbr') && UPPER_START_RE.test(text1),
+      sentStart,
+      joined: false
     };
+    // word-hyphen-word with no spaces: the second word continues the first.
+    const n = tokens.length;
+    if (kind === 'word' && n >= 2 && tokens[n - 1].kind === 'punct' && HYPHENS.has(tokens[n - 1].text) && tokens[n - 1].start === start - 1 && tokens[n - 2].end === start - 1 && tokens[n - 2].kind === 'word') {
+      token.joined = true;
+      token.sentStart = false;
+      // "al-Amarah": the lower-case article fused to a capitalised name belongs to the name.
+      if (token.cap && ARTICLES.has(tokens[n - 2].text)) tokens[n - 2].cap = true;
+    }
     tokens.push(token);
     if (clitic) tokens.push(clitic);
     // Opening quotes and brackets do not end the sentence-start state.

@@ -1,0 +1,118 @@
+/**
+ * `atlas geoparse FILE...` prints one JSON line per file: {"id": FILE, "toponyms": [...]}.
+ * `atlas geoparse --jsonl [--gold-spans] < in.jsonl` reads {"id","text"[,"toponyms":[{start,end}]]} lines.
+ * Output toponyms: {start,end,name,lat,lon,id,featureClass,featureCode,country,admin1,admin2,confidence,alternatives};
+ * offsets are JavaScript string indices and text.slice(start, end) === name.
+ */
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { loadGazetteer } from '../lib/gazetteer';
+import type { Place } from '../lib/gazetteer/types';
+import { geoparse } from '../lib/geoparse';
+import { decodeText, InputError } from '../lib/geoparse/input';
+import type { Toponym } from '../lib/geoparse/types';
+import type { CliIO } from './main';
+
+const USAGE = `usage: atlas geoparse FILE...                 one JSON line per file
+       atlas geoparse --jsonl [--gold-spans] < in.jsonl > out.jsonl
+options:
+  --jsonl        read {"id","text"} lines from standard input
+  --gold-spans   resolve exactly the spans given in each line's "toponyms":[{"start","end"}]
+  --demonyms     also report demonyms ("Iraqi") as mentions of their country
+`;
+
+/** GeoNames feature class from the feature code: A administrative, P populated place. */
+function featureClass(p: Place): string {
+  return p.kind === 'city' || p.kind === 'neighbourhood' ? 'P' : 'A';
+}
+
+export function toponymJson(t: Toponym) {
+  const p = t.place;
+  return {
+    start: t.start,
+    end: t.end,
+    name: t.text,
+    lat: p ? p.lat : null,
+    lon: p ? p.lon : null,
+    id: p ? p.id : null,
+    placeName: p ? p.name : null,
+    featureClass: p ? featureClass(p) : null,
+    featureCode: p ? p.featureCode : null,
+    country: p ? p.country : null,
+    admin1: p ? p.admin1 : null,
+    admin2: p ? p.admin2 : null,
+    confidence: t.confidence,
+    alternatives: t.alternatives.map((a) => ({ id: a.place.id, name: a.place.name, lat: a.place.lat, lon: a.place.lon, featureCode: a.place.featureCode, country: a.place.country, admin1: a.place.admin1, score: a.score }))
+  };
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const flags = new Set(args.filter((a) => a.startsWith('--')));
+  const files = args.filter((a) => !a.startsWith('--'));
+  for (const f of flags) {
+    if (!['--jsonl', '--gold-spans', '--demonyms', '--help'].includes(f)) {
+      io.stderr.write(`atlas geoparse: unknown option ${f}\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (flags.has('--help')) { io.stdout.write(USAGE); return 0; }
+  const jsonl = flags.has('--jsonl');
+  if (!jsonl && files.length === 0) { io.stderr.write(USAGE); return 2; }
+  if (flags.has('--gold-spans') && !jsonl) { io.stderr.write('atlas geoparse: --gold-spans needs --jsonl input\n'); return 2; }
+
+  const gazetteer = loadGazetteer();
+  const demonyms = flags.has('--demonyms');
+  let failures = 0;
+  const emit = (obj: unknown) => io.stdout.write(JSON.stringify(obj) + '\n');
+
+  if (!jsonl) {
+    for (const file of files) {
+      try {
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(file);
+        } catch (err) {
+          throw new InputError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+        }
+        const text = decodeText(bytes, file);
+        if (!text.trim()) io.stderr.write(`atlas geoparse: ${file}: empty file, no toponyms\n`);
+        emit({ id: file, toponyms: geoparse(text, { gazetteer, demonyms }).map(toponymJson) });
+      } catch (err) {
+        failures++;
+        io.stderr.write(`atlas geoparse: ${(err as Error).message}\n`);
+        emit({ id: file, toponyms: [], error: (err as Error).message });
+      }
+    }
+    return failures ? 1 : 0;
+  }
+
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  let lineNo = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (!line.trim()) continue;
+    let doc: { id?: unknown; text?: unknown; toponyms?: Array<{ start: number; end: number }> };
+    try {
+      doc = JSON.parse(line);
+    } catch (err) {
+      failures++;
+      io.stderr.write(`atlas geoparse: stdin line ${lineNo}: not JSON (${(err as Error).message})\n`);
+      continue;
+    }
+    const id = doc.id ?? `line-${lineNo}`;
+    if (typeof doc.text !== 'string') {
+      failures++;
+      io.stderr.write(`atlas geoparse: stdin line ${lineNo}: "text" must be a string\n`);
+      emit({ id, toponyms: [], error: '"text" must be a string' });
+      continue;
+    }
+    let spans: Array<{ start: number; end: number }> | undefined;
+    if (flags.has('--gold-spans')) {
+      spans = (Array.isArray(doc.toponyms) ? doc.toponyms : []).filter(
+        (t) => Number.isInteger(t?.start) && Number.isInteger(t?.end) && t.start >= 0 && t.end <= (doc.text as string).length && t.start < t.end
+      );
+    }
+    emit({ id, toponyms: geoparse(doc.text, { gazetteer, spans, demonyms }).map(toponymJson) });
+  }
+  return failures ? 1 : 0;
+}

@@ -1,0 +1,371 @@
+/**
+ * Toponym recognition: capitalised token runs → longest gazetteer matches → filters that refuse people,
+ * organisations, common words and demonyms. Each mention keeps the cues the resolver needs.
+ */
+import type { Candidate } from '../gazetteer/types';
+import type { Gazetteer } from '../gazetteer';
+import { normalizeName } from '../gazetteer';
+import {
+  ARABIC_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
+  NAME_ABBREVIATIONS, NAME_CONNECTORS, ORGANISATION_HEADS, PERSON_TITLES, SPEECH_VERBS
+} from './lexicon';
+import { tokenize, type Token } from './tokenize';
+
+export interface RecognizedMention {
+  start: number;
+  end: number;
+  text: string;
+  candidates: Candidate[];
+  /** Token index range [first, last) in the document's token list. */
+  firstToken: number;
+  lastToken: number;
+  cues: MentionCues;
+}
+
+export interface MentionCues {
+  /** Kind named by a feature word right after the name ("Wasit province" → admin1). */
+  featureAfter: 'admin1' | 'admin2' | 'city' | 'country' | null;
+  /** Kind named before the name ("the province of Baluchistan", "the city of Kut"). */
+  featureBefore: 'admin1' | 'admin2' | 'city' | 'country' | null;
+  /** A locative preposition or direction word precedes the name. */
+  locative: boolean;
+  /** The name is part of an organisation's name ("Karbala Provincial Joint Coordination Center"). */
+  inOrganisation: boolean;
+  /** A demonym qualifies it ("the Pakistani province of Baluchistan" → PK). */
+  demonymCountry: string | null;
+  /** Index of a following mention that contains this one ("Musiyyib in northern Babil province", "Kut, Iraq"). */
+  containerMention: number | null;
+  /** Matched only through a transliteration-tolerant key. */
+  fuzzy: boolean;
+}
+
+export interface Recognition {
+  tokens: Token[];
+  mentions: RecognizedMention[];
+  /** Countries named by demonyms anywhere in the text, with counts: document context. */
+  demonymCountries: Map<string, number>;
+}
+
+const MAX_RUN_TOKENS = 8;
+const HYPHENS = new Set(['-', '‐', '‑']);
+/** Below this population a single-word name needs a locative cue to count as a place. */
+const WEAK_POPULATION = 2000;
+/** Street words after a name: "Memphis Street", "Dublin Road" are streets, not the towns. */
+const STREET_HEADS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'highway', 'hwy', 'parkway', 'pkwy', 'pike', 'turnpike', 'circle', 'trail', 'route', 'expressway', 'freeway']);
+const REPORTING_BEFORE = new Set(['said', 'says', 'told', 'asked', 'added', 'to']);
+const CONTRACTION_RE = /['’](?:ve|ll|re|d|m|t)$/i;
+/** Lower-case nouns that, after a name, make it a group's name ("the Qazali network", "the Sheibani faction"). */
+const GROUP_NOUNS = new Set(['network', 'group', 'faction', 'militia', 'cell', 'cells', 'tribe', 'clan', 'family', 'movement', 'brigade', 'organization', 'organisation', 'party', 'gang', 'cartel']);
+const STRONG_KINDS = new Set(['country', 'admin1']);
+
+function lower(t: Token): string {
+  return t.text.toLowerCase();
+}
+
+function normToken(t: Token, cache: Map<number, string>, index: number): string {
+  let n = cache.get(index);
+  if (n === undefined) {
+    n = /^[A-Za-z]+$/.test(t.text) ? t.text.toLowerCase() : normalizeName(t.text);
+    cache.set(index, n);
+  }
+  return n;
+}
+
+/** Is token i part of a capitalised run (a name word, a connector inside a name, or "St" + "."). */
+function isNameWord(t: Token): boolean {
+  return t.cap && (t.kind === 'word' || t.kind === 'abbr');
+}
+
+export interface RecognizeOptions {
+  /** Resolve exactly these spans instead of finding names (gold-span evaluation, corrections). */
+  spans?: Array<{ start: number; end: number }>;
+  /** Also report demonyms and adjectival country names ("American", "Iraqi") as mentions of their country. */
+  demonyms?: boolean;
+}
+
+export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOptions = {}): Recognition {
+  const tokens = tokenize(text);
+  const normCache = new Map<number, string>();
+  const mentions: RecognizedMention[] = [];
+  const demonymCountries = new Map<string, number>();
+  const personWords = new Set<string>();
+
+  for (const t of tokens) {
+    if (t.kind !== 'word' || !t.cap) continue;
+    const cc = DEMONYMS.get(lower(t));
+    if (cc) demonymCountries.set(cc, (demonymCountries.get(cc) ?? 0) + 1);
+  }
+
+  if (opts.spans) {
+    for (const span of opts.spans) mentions.push(mentionForSpan(span.start, span.end));
+    linkContainers(tokens, mentions);
+    return { tokens, mentions, demonymCountries };
+  }
+
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameWord(tokens[i])) { i++; continue; }
+    if (opts.demonyms && tokens[i].kind === 'word' && DEMONYMS.has(lower(tokens[i]))) {
+      const candidates = demonymCandidates(tokens[i].text);
+      if (candidates.length) {
+        mentions.push({ start: tokens[i].start, end: tokens[i].end, text: tokens[i].text, candidates, firstToken: i, lastToken: i + 1, cues: cuesFor(i, i + 1, i, i + 1, false) });
+        i++;
+        continue;
+      }
+    }
+    // Collect one capitalised run [i, j): name words joined by connectors and abbreviation dots.
+    let j = i + 1;
+    while (j < tokens.length && j - i < MAX_RUN_TOKENS * 2) {
+      const t = tokens[j];
+      if (isNameWord(t) && !t.sentStart) { j++; continue; }
+      // "Mazar-i-Sharif", "Fargo-Moorhead": hyphen-joined words continue the run whatever their case.
+      if (t.kind === 'punct' && HYPHENS.has(t.text) && j + 1 < tokens.length && tokens[j + 1].joined) { j += 2; continue; }
+      // "St. Louis", and a middle initial in a person's name ("Sheila D. Williams").
+      const prev = tokens[j - 1];
+      if (t.kind === 'punct' && t.text === '.' && (NAME_ABBREVIATIONS.has(lower(prev)) || (prev.text.length === 1 && prev.cap)) && j + 1 < tokens.length && isNameWord(tokens[j + 1])) { j++; continue; }
+      if (t.kind === 'word' && !t.cap && NAME_CONNECTORS.has(lower(t)) && j + 1 < tokens.length && isNameWord(tokens[j + 1]) && !tokens[j + 1].sentStart) { j++; continue; }
+      break;
+    }
+    scanRun(i, j);
+    i = j;
+  }
+
+  function demonymCandidates(surface: string): Candidate[] {
+    const cc = DEMONYMS.get(surface.toLowerCase());
+    const country = cc ? gazetteer.country(cc) : undefined;
+    return country ? [{ place: country, match: 'exact', primary: false }] : [];
+  }
+
+  function mentionForSpan(start: number, end: number): RecognizedMention {
+    const surface = text.slice(start, end);
+    let k = tokens.findIndex((t) => t.end > start);
+    if (k < 0) k = tokens.length;
+    let m = k;
+    while (m < tokens.length && tokens[m].start < end) m++;
+    let candidates = gazetteer.lookup(surface);
+    if (!candidates.length) candidates = demonymCandidates(surface);
+    const fuzzy = !candidates.length;
+    if (fuzzy) candidates = gazetteer.lookup(surface, { fuzzy: true });
+    return { start, end, text: surface, candidates, firstToken: k, lastToken: m, cues: cuesFor(k, m, k, m, fuzzy) };
+  }
+
+  function runIsPerson(runStartIn: number, runEndIn: number, matchStart: number, matchEnd: number): boolean {
+    // Narrow the run to the capitalised words around the match: connectors separate people ("Pelosi and Harry Reid").
+    let runStart = matchStart;
+    while (runStart > runStartIn && isNameWord(tokens[runStart - 1])) runStart--;
+    let runEnd = matchEnd;
+    while (runEnd < runEndIn && isNameWord(tokens[runEnd])) runEnd++;
+    if (runStart > runStartIn) {
+      // "Osama bin Laden", "Muqtada al Sadr": a lower-case patronymic or article joining two names.
+      const joiner = tokens[runStart - 1];
+      const w = lower(joiner);
+      if ((w === 'bin' || w === 'ibn' || w === 'bint' || ((w === 'al' || w === 'el') && !joiner.cap)) && runStart - 1 > runStartIn) return matchEnd === runEnd && matchStart === runStart ? !wholeRunIsPlace(runStartIn, runEndIn) : true;
+    }
+    const before = runStart > 0 ? tokens[runStart - 1] : null;
+    const beforeWord = before && before.kind === 'punct' && before.text === '.' && runStart > 1 ? tokens[runStart - 2] : before;
+    if (beforeWord && beforeWord.kind === 'word' && PERSON_TITLES.has(lower(beforeWord)) && matchStart === runStart) return true;
+    // A title inside the run before the match ("Gen. David Petraeus" is split by the dot; "Mullah Mustafa" is not).
+    for (let k = runStart; k < matchStart; k++) if (PERSON_TITLES.has(lower(tokens[k]))) return true;
+    const runWords = [];
+    for (let k = runStart; k < runEnd; k++) if (tokens[k].kind === 'word') runWords.push(k);
+    const wholeRunMatched = matchStart === runStart && matchEnd === runEnd;
+    if (!wholeRunMatched && runWords.length >= 2) {
+      const first = tokens[runWords[0]];
+      // "Bill Roggio": a given name opening a run of two or three capitalised words that is not itself a place.
+      if (GIVEN_NAMES.has(lower(first)) && runWords.length <= 4) {
+        const next = tokens[runWords[1]];
+        if (!ORGANISATION_HEADS.has(lower(next)) && !FEATURE_WORDS.has(lower(next)) && !STREET_HEADS.has(lower(next))) return true;
+      }
+      // "Muqtada al Sadr", "Osama bin Laden": an Arabic patronymic or article between two names.
+      for (let k = runStart + 1; k < runEnd - 1; k++) {
+        const w = lower(tokens[k]);
+        if ((w === 'bin' || w === 'ibn' || w === 'bint' || ((w === 'al' || w === 'el') && !tokens[k].cap)) && matchStart >= k - 1) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Does the whole capitalised run (with connectors) name one place ("Ras al Khaimah")? */
+  function wholeRunIsPlace(runStart: number, runEnd: number): boolean {
+    let key = '';
+    for (let m = runStart; m < runEnd; m++) {
+      if (tokens[m].kind === 'punct') continue;
+      key = key ? `${key} ${normToken(tokens[m], normCache, m)}` : normToken(tokens[m], normCache, m);
+    }
+    return (gazetteer.probe(key) & 2) !== 0;
+  }
+
+  function scanRun(runStart: number, runEnd: number): void {
+    let k = runStart;
+    while (k < runEnd) {
+      const t = tokens[k];
+      if (t.kind === 'punct' || (!t.cap && NAME_CONNECTORS.has(lower(t)))) { k++; continue; }
+      const match = longestMatch(k, runEnd);
+      if (!match) { k++; continue; }
+      const { end: m, candidates, fuzzy } = match;
+      if (accept(runStart, runEnd, k, m, candidates)) {
+        // "Ga.", "Conn.": an abbreviated state name keeps its dot in the span.
+        let end = tokens[m - 1].end;
+        const dot = tokens[m];
+        if (m - k === 1 && dot && dot.text === '.' && dot.start === end && tokens[k].text.length <= 5 && candidates.some((c) => !c.primary && c.place.kind === 'admin1')) end = dot.end;
+        mentions.push({
+          start: tokens[k].start,
+          end,
+          text: text.slice(tokens[k].start, end),
+          candidates,
+          firstToken: k,
+          lastToken: m,
+          cues: cuesFor(runStart, runEnd, k, m, fuzzy)
+        });
+      } else if (m - k >= 1) {
+        // Remember rejected person words so a later bare "Mustafa" is not taken for a place.
+        // Only the name itself (from the match on), not a place or title before it ("Fargo Mayor Dennis Walaker").
+        if (runIsPerson(runStart, runEnd, k, m)) {
+          for (let q = k; q < runEnd && isNameWord(tokens[q]); q++) if (!PERSON_TITLES.has(lower(tokens[q]))) personWords.add(lower(tokens[q]));
+        }
+      }
+      k = m;
+    }
+  }
+
+  /** Longest gazetteer name starting at token k within the run; tries without a leading Arabic article too. */
+  function longestMatch(k: number, runEnd: number): { end: number; candidates: Candidate[]; fuzzy: boolean } | null {
+    let best: { end: number; candidates: Candidate[]; fuzzy: boolean } | null = null;
+    const starts = [k];
+    const first = lower(tokens[k]);
+    if (ARABIC_ARTICLES.has(first) && k + 1 < runEnd) starts.push(k + 1);
+    for (const s of starts) {
+      let key = '';
+      for (let m = s; m < runEnd && m - s < Math.max(1, gazetteer.maxNameTokens) + 2; m++) {
+        const t = tokens[m];
+        if (t.kind === 'punct') continue; // "St." dot
+        const n = normToken(t, normCache, m);
+        key = key ? `${key} ${n}` : n;
+        const p = gazetteer.probe(key);
+        if (p === 0) break;
+        if (p & 2) {
+          if (!best || m + 1 > best.end) best = { end: m + 1, candidates: gazetteer.lookupNormalized(key), fuzzy: false };
+        }
+        if (!(p & 1)) break;
+      }
+      if (best) return best;
+    }
+    // Transliteration variants ("Musiyyib" for Musayyib) only for a single capitalised word in a locative slot.
+    const t = tokens[k];
+    if (t.kind === 'word' && t.text.length >= 5 && !COMMON_WORDS.has(first) && !GIVEN_NAMES.has(first) && (hasLocativeBefore(k) || featureAt(k + 1))) {
+      const candidates = gazetteer.lookupNormalized(normToken(t, normCache, k), { fuzzy: true });
+      if (candidates.length) return { end: k + 1, candidates, fuzzy: true };
+    }
+    return null;
+  }
+
+  function prevWordIndex(k: number): number {
+    let p = k - 1;
+    while (p >= 0 && tokens[p].kind === 'punct' && (tokens[p].text === '"' || tokens[p].text === '“')) p--;
+    return p;
+  }
+
+  function hasLocativeBefore(k: number): boolean {
+    let p = prevWordIndex(k);
+    if (p < 0 || tokens[p].kind !== 'word') return false;
+    // Skip "the" and direction adjectives: "in the northern", "of the".
+    if (lower(tokens[p]) === 'the' && p > 0) p--;
+    return LOCATIVE_PREPOSITIONS.has(lower(tokens[p]));
+  }
+
+  function featureAt(k: number): 'admin1' | 'admin2' | 'city' | 'country' | null {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word') return null;
+    return FEATURE_WORDS.get(lower(t)) ?? null;
+  }
+
+  function accept(runStart: number, runEnd: number, k: number, m: number, candidates: Candidate[]): boolean {
+    if (!candidates.length) return false;
+    const single = m - k === 1;
+    const w = lower(tokens[k]);
+    if (single && (MONTHS_AND_DAYS.has(w) || DEMONYMS.has(w))) return false;
+    // Contractions ("I've", "We'll") and a title standing before a name ("Gen. David Petraeus") are no places.
+    if (single && CONTRACTION_RE.test(tokens[k].text)) return false;
+    if (single && PERSON_TITLES.has(w) && m < tokens.length && (tokens[m].text === '.' || isNameWord(tokens[m]))) return false;
+    const strong = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact');
+    // All-caps short tokens (UN, AP, CIA) are acronyms unless they name a country (US, UK, UAE).
+    if (single && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !candidates.some((c) => c.place.kind === 'country')) return false;
+    if (runIsPerson(runStart, runEnd, k, m)) return false;
+    if (single && personWords.has(w) && !strong) return false;
+    const next = m < tokens.length ? tokens[m] : null;
+    if (single && !strong && next && next.kind === 'word' && SPEECH_VERBS.has(lower(next))) return false;
+    if (single && COMMON_WORDS.has(w) && !candidates.some((c) => c.place.kind === 'country')) {
+      // "Mobile", "Reading", "Western" only with evidence: a locative slot and not at the start of a sentence.
+      if (tokens[k].sentStart || !hasLocativeBefore(k)) return false;
+    }
+    if (next && next.kind === 'word' && next.cap && STREET_HEADS.has(lower(next))) return false;
+    // Weak evidence ("Taliban" is an alternate name of a Turkish village): a single word that names only minor
+    // places, or names them only through an alternate name, must stand in a locative slot or before a feature word.
+    if (single && !strong) {
+      const weak = candidates.every((c) => !c.primary || (c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION);
+      if (weak && !hasLocativeBefore(k) && !featureAt(m) && !(next && next.text === ',' && tokens[m + 1]?.cap)) return false;
+    }
+    // "according to Vickers", "said Anderson": a bare name reported as a speaker.
+    const before = prevWordIndex(k);
+    if (single && !strong && before >= 0 && REPORTING_BEFORE.has(lower(tokens[before])) && (lower(tokens[before]) !== 'to' || (before > 0 && lower(tokens[before - 1]) === 'according'))) return false;
+    if (inOrganisation(runEnd, m) && !strong) {
+      // "Qods Force": a minor place matched only by an alternate name, inside an organisation's name, is no place.
+      const major = candidates.some((c) => c.primary && (c.place.kind === 'admin2' || c.place.population >= 100_000));
+      if (!major) return false;
+    }
+    return true;
+  }
+
+  function inOrganisation(runEnd: number, m: number): boolean {
+    for (let q = m; q < runEnd; q++) if (tokens[q].kind === 'word' && ORGANISATION_HEADS.has(lower(tokens[q]))) return true;
+    const next = tokens[runEnd];
+    if (!next || next.kind !== 'word') return false;
+    return next.cap ? ORGANISATION_HEADS.has(lower(next)) : runEnd === m && GROUP_NOUNS.has(lower(next));
+  }
+
+  function cuesFor(runStart: number, runEnd: number, k: number, m: number, fuzzy: boolean): MentionCues {
+    let featureAfter = featureAt(m);
+    // "Dhi Qar Province" inside the run, or "Wasit province" after it.
+    if (!featureAfter && m < runEnd) featureAfter = featureAt(m);
+    let featureBefore: MentionCues['featureBefore'] = null;
+    let demonymCountry: string | null = null;
+    // "the province of Baluchistan", "the Pakistani province of Baluchistan", "the city of Kut".
+    const p = prevWordIndex(k);
+    if (p >= 1 && lower(tokens[p]) === 'of') {
+      featureBefore = featureAt(p - 1);
+      if (featureBefore && p >= 2) demonymCountry = DEMONYMS.get(lower(tokens[p - 2])) ?? null;
+    }
+    // "Pakistani Baluchistan", "Iraqi Kurdistan".
+    if (!demonymCountry && p >= 0 && tokens[p].cap) demonymCountry = DEMONYMS.get(lower(tokens[p])) ?? null;
+    return {
+      featureAfter,
+      featureBefore,
+      locative: hasLocativeBefore(k),
+      inOrganisation: inOrganisation(runEnd, m),
+      demonymCountry,
+      containerMention: null,
+      fuzzy
+    };
+  }
+
+  linkContainers(tokens, mentions);
+  return { tokens, mentions, demonymCountries };
+}
+
+/**
+ * "Musiyyib in northern Babil province", "Kut, Iraq", "Alexandria, La.": a mention followed closely by another
+ * that names its container. The resolver prefers candidates inside it.
+ */
+function linkContainers(tokens: Token[], mentions: RecognizedMention[]): void {
+  for (let a = 0; a + 1 < mentions.length; a++) {
+    const first = mentions[a];
+    const second = mentions[a + 1];
+    const between = tokens.slice(first.lastToken, second.firstToken);
+    if (between.length > 4) continue;
+    const words = between.map((t) => t.text.toLowerCase());
+    const comma = words.length === 1 && words[0] === ',';
+    const inPhrase = words.length >= 1 && (words[0] === 'in' || (words[0] === ',' && words[1] === 'in')) &&
+      words.slice(1).every((w) => w === 'in' || w === 'the' || w === ',' || LOCATIVE_PREPOSITIONS.has(w));
+    if (comma || inPhrase) first.cues.containerMention = a + 1;
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * Toponym resolution: picks each mention's referent from the document, not from the name alone.
+ *
+ * Every candidate gets a score from a prior (population, administrative rank, whether the name is its
+ * preferred name) plus document evidence: the countries and provinces the document is about (from its other
+ * mentions and its demonyms), explicit containment ("Musiyyib in northern Babil province", "Kut, Iraq"),
+ * feature words ("Wasit province", "the city of Kut"), and distance to the other places. Evidence is
+ * re-estimated for a few rounds from the current choices, leaving each mention's own vote out.
+ * The same name in one document is resolved once ("one sense per discourse").
+ */
+import type { Candidate, Place } from '../gazetteer/types';
+import type { RecognizedMention } from './recognize';
+
+export interface Resolution {
+  place: Place | null;
+  confidence: number;
+  alternatives: Array<{ place: Place; score: number }>;
+}
+
+export interface ResolveWeights {
+  population: number;
+  kind: Record<Place['kind'], number>;
+  capital: number;
+  primaryName: number;
+  fuzzyPenalty: number;
+  countryFocus: number;
+  admin1Focus: number;
+  demonym: number;
+  container: number;
+  containerMiss: number;
+  featureMatch: number;
+  featureMismatch: number;
+  proximity: number;
+  /** A province or district named like its own seat ("Najaf", "Karbala") is the city unless a cue says otherwise. */
+  seatOverDivision: number;
+  /** The candidate's province is itself named in the document ("Paris" in an article that names Texas). */
+  namedAdmin1: number;
+  /** The candidate's country is itself named in the document, or by a demonym. */
+  namedCountry: number;
+}
+
+export const DEFAULT_WEIGHTS: ResolveWeights = {
+  population: 0.55,
+  kind: { country: 4.2, admin1: 3.0, admin2: 1.2, city: 0, neighbourhood: -0.6 },
+  capital: 0.8,
+  primaryName: 0.6,
+  fuzzyPenalty: 1.5,
+  countryFocus: 3.0,
+  admin1Focus: 2.0,
+  demonym: 1.5,
+  container: 4.0,
+  containerMiss: 1.5,
+  featureMatch: 2.0,
+  featureMismatch: 1.0,
+  proximity: 1.2,
+  seatOverDivision: 1.5,
+  namedAdmin1: 2.5,
+  namedCountry: 1.0
+};
+
+const MAX_CANDIDATES = 40;
+const ROUNDS = 3;
+
+interface Group {
+  key: string;
+  mentions: number[];
+  candidates: Candidate[];
+  prior: number[];
+  /** Current choice index into candidates, and its softmax probability. */
+  choice: number;
+  probs: number[];
+}
+
+function priorScore(c: Candidate, w: ResolveWeights): number {
+  const p = c.place;
+  let s = w.population * Math.log10(p.population + 10) + w.kind[p.kind];
+  if (p.featureCode === 'PPLC') s += w.capital;
+  else if (p.featureCode === 'PPLA') s += w.capital / 2;
+  if (c.primary) s += w.primaryName;
+  if (c.match !== 'exact') s -= w.fuzzyPenalty;
+  return s;
+}
+
+function softmax(xs: number[]): number[] {
+  const max = Math.max(...xs);
+  const e = xs.map((x) => Math.exp(x - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+
+const RAD = Math.PI / 180;
+function km(a: Place, b: Place): number {
+  const dLat = (b.lat - a.lat) * RAD;
+  const dLon = (b.lon - a.lon) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Is `city` the seat (or a major city) of the same-named `division`? */
+function isSeatOf(city: Place, division: Place): boolean {
+  if (city.kind !== 'city' || city.country !== division.country) return false;
+  if (division.kind === 'admin1') {
+    if (city.admin1Code !== division.admin1Code) return false;
+    return city.featureCode === 'PPLA' || city.featureCode === 'PPLC' || city.population >= 50_000;
+  }
+  return city.admin2 === division.name || city.featureCode === 'PPLA2' || km(city, division) < 50;
+}
+
+function admin1Key(p: Place): string | null {
+  if (p.kind === 'country') return null;
+  if (p.kind === 'admin1') return `${p.country}.${p.admin1Code ?? p.id}`;
+  return p.admin1Code ? `${p.country}.${p.admin1Code}` : null;
+}
+
+/** Does `outer` contain `inner` (same country for a country; same admin-1 for a province)? */
+function contains(outer: Place, inner: Place): boolean {
+  if (outer.id === inner.id) return false;
+  if (outer.kind === 'country') return inner.country === outer.country;
+  if (outer.kind === 'admin1') return inner.country === outer.country && inner.kind !== 'country' && inner.kind !== 'admin1' && !!inner.admin1Code && inner.admin1Code === outer.admin1Code;
+  if (outer.kind === 'admin2') return inner.country === outer.country && !!inner.admin2 && inner.admin2 === outer.name;
+  // "Sadr City, Baghdad": a city containing a neighbourhood.
+  if (outer.kind === 'city' && inner.kind === 'neighbourhood') return km(outer, inner) < 30;
+  return false;
+}
+
+export function resolve(
+  mentions: RecognizedMention[],
+  demonymCountries: Map<string, number>,
+  w: ResolveWeights = DEFAULT_WEIGHTS
+): Resolution[] {
+  // Group mentions by surface form (case-insensitive): one sense per discourse.
+  const groups: Group[] = [];
+  const groupOf: number[] = new Array(mentions.length);
+  const byKey = new Map<string, Group>();
+  mentions.forEach((m, i) => {
+    const key = m.text.toLowerCase();
+    let g = byKey.get(key);
+    if (!g) {
+      const candidates = m.candidates.slice(0, MAX_CANDIDATES);
+      const prior = candidates.map((c) => priorScore(c, w));
+      candidates.forEach((c, k) => {
+        if (c.place.kind !== 'admin1' && c.place.kind !== 'admin2') return;
+        const seat = candidates.some((d) => isSeatOf(d.place, c.place));
+        if (seat) prior[k] -= w.seatOverDivision;
+      });
+      g = { key, mentions: [], candidates, prior, choice: 0, probs: [] };
+      g.probs = softmax(g.prior.length ? g.prior : [0]);
+      g.choice = argmax(g.prior);
+      byKey.set(key, g);
+      groups.push(g);
+    }
+    g.mentions.push(i);
+    groupOf[i] = groups.indexOf(g);
+  });
+
+  const totalDemonyms = [...demonymCountries.values()].reduce((a, b) => a + b, 0);
+
+  for (let round = 0; round < ROUNDS; round++) {
+    // Document focus: expected country / admin-1 votes of every group under its current distribution.
+    const countryVotes = new Map<string, number>();
+    const admin1Votes = new Map<string, number>();
+    const groupVotes = groups.map((g) => {
+      const cv = new Map<string, number>();
+      const av = new Map<string, number>();
+      const weight = g.mentions.length > 1 ? 1 + Math.log(g.mentions.length) : 1;
+      g.candidates.forEach((c, k) => {
+        const p = g.probs[k] * weight;
+        if (p < 1e-3) return;
+        cv.set(c.place.country, (cv.get(c.place.country) ?? 0) + p);
+        const a1 = admin1Key(c.place);
+        if (a1) av.set(a1, (av.get(a1) ?? 0) + p);
+      });
+      for (const [k, v] of cv) countryVotes.set(k, (countryVotes.get(k) ?? 0) + v);
+      for (const [k, v] of av) admin1Votes.set(k, (admin1Votes.get(k) ?? 0) + v);
+      return { cv, av, weight };
+    });
+    for (const [cc, n] of demonymCountries) countryVotes.set(cc, (countryVotes.get(cc) ?? 0) + 0.5 * n);
+    const totalVotes = groups.reduce((s, g, gi) => s + groupVotes[gi].weight, 0) + 0.5 * totalDemonyms;
+
+    const chosen = groups.map((g) => (g.candidates.length ? g.candidates[g.choice].place : null));
+    // Countries and provinces the document names outright (by the current choices), with the group naming them.
+    const namedCountries = new Map<string, number>();
+    const namedAdmin1s = new Map<string, number>();
+    chosen.forEach((p, gi) => {
+      if (!p) return;
+      if (p.kind === 'country') namedCountries.set(p.country, gi);
+      else if (p.kind === 'admin1') namedAdmin1s.set(admin1Key(p)!, gi);
+    });
+    for (const cc of demonymCountries.keys()) if (!namedCountries.has(cc)) namedCountries.set(cc, -1);
+
+    const next = groups.map((g, gi) => {
+      if (!g.candidates.length) return { choice: 0, probs: [] as number[], scores: [] as number[] };
+      const own = groupVotes[gi];
+      const others = Math.max(1e-9, totalVotes - own.weight);
+      const scores = g.candidates.map((c, k) => {
+        const p = c.place;
+        let s = g.prior[k];
+        const countryShare = ((countryVotes.get(p.country) ?? 0) - (own.cv.get(p.country) ?? 0)) / others;
+        s += w.countryFocus * Math.max(0, countryShare);
+        const a1 = admin1Key(p);
+        if (a1) {
+          const a1Share = ((admin1Votes.get(a1) ?? 0) - (own.av.get(a1) ?? 0)) / others;
+          s += w.admin1Focus * Math.max(0, a1Share);
+        }
+        const countryNamer = namedCountries.get(p.country);
+        if (p.kind !== 'country' && countryNamer !== undefined && countryNamer !== gi) s += w.namedCountry;
+        if (a1 && p.kind !== 'admin1') {
+          const admin1Namer = namedAdmin1s.get(a1);
+          if (admin1Namer !== undefined && admin1Namer !== gi) s += w.namedAdmin1;
+        }
+        // Cues from each occurrence, averaged over the group's occurrences.
+        let cue = 0;
+        for (const mi of g.mentions) {
+          const cues = mentions[mi].cues;
+          if (cues.demonymCountry) cue += cues.demonymCountry === p.country ? w.demonym : -w.demonym / 2;
+          const feature = cues.featureAfter ?? cues.featureBefore;
+          if (feature) {
+            const fits = feature === p.kind || (feature === 'city' && p.kind === 'neighbourhood') || (feature === 'admin2' && p.kind === 'admin1' && p.country !== 'US');
+            cue += fits ? w.featureMatch : -w.featureMismatch;
+          }
+          if (cues.containerMention !== null) {
+            const container = chosen[groupOf[cues.containerMention]];
+            if (container && container.id !== p.id) cue += contains(container, p) ? w.container : -w.containerMiss;
+          }
+        }
+        s += cue / g.mentions.length;
+        // Spatial coherence: nearness to the closest other chosen place (log scale, 0 beyond ~2,000 km).
+        let nearest = Infinity;
+        for (let o = 0; o < groups.length; o++) {
+          if (o === gi || !chosen[o]) continue;
+          const other = chosen[o]!;
+          if (other.kind === 'country') continue;
+          const d = km(p, other);
+          if (d < nearest) nearest = d;
+        }
+        if (nearest < Infinity && p.kind !== 'country') s += w.proximity * Math.max(0, 1 - Math.log10(1 + nearest) / Math.log10(2000));
+        return s;
+      });
+      const probs = softmax(scores);
+      return { choice: argmax(scores), probs, scores };
+    });
+    next.forEach((n, gi) => {
+      groups[gi].choice = n.choice;
+      groups[gi].probs = n.probs;
+      (groups[gi] as Group & { scores?: number[] }).scores = n.scores;
+    });
+  }
+
+  return mentions.map((_, i) => {
+    const g = groups[groupOf[i]];
+    if (!g.candidates.length) return { place: null, confidence: 0, alternatives: [] };
+    const order = g.candidates.map((_, k) => k).sort((a, b) => g.probs[b] - g.probs[a]);
+    return {
+      place: g.candidates[g.choice].place,
+      confidence: +g.probs[g.choice].toFixed(3),
+      alternatives: order.filter((k) => k !== g.choice).slice(0, 5).map((k) => ({ place: g.candidates[k].place, score: +g.probs[k].toFixed(3) }))
+    };
+  });
+}
+
+function argmax(xs: number[]): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (xs[i] > xs[best]) best = i;
+  return best;
+}
