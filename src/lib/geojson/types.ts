@@ -8,9 +8,15 @@ export interface Source {
   /** Publication date of the article, YYYY-MM-DD, or null when unknown. */
   date: string | null;
   sentence: string;
-  /** Character span (JavaScript string indices) of the place name in the article text. */
+  /**
+   * Character span (JavaScript string indices) of the place name in the article text: the name the feature is
+   * placed at. A sentence that only adds detail to an incident named in a nearby sentence points at that name.
+   */
   start: number;
   end: number;
+  /** Character span of `sentence` in the article text. */
+  sentence_start: number;
+  sentence_end: number;
 }
 
 /** ACLED-style classification. */
@@ -33,6 +39,9 @@ export interface IncidentProperties {
   /** Short human summary, e.g. "Air/drone strike in Ghor". */
   title: string;
   actors: string[];
+  /** ACLED actor1 (who acted) and actor2 (who was acted on), as named; null when the text does not say. */
+  actor1: string | null;
+  actor2: string | null;
   killed: number | null;
   wounded: number | null;
   captured: number | null;
@@ -40,6 +49,8 @@ export interface IncidentProperties {
   date: string | null;
   /** ACLED time precision: 1 day, 2 approximate / week, 3 month or coarser. */
   time_precision: 1 | 2 | 3;
+  /** The date as the text gives it ("June 30", "last night"), kept also when no year can be had (then `date` is null). */
+  date_text: string | null;
   /** ACLED geo precision: 1 the named town or neighbourhood, 2 near a town / part of a region, 3 province or country only. */
   geo_precision: 1 | 2 | 3;
   place_name: string;
@@ -76,6 +87,7 @@ export interface RouteProperties {
   destination_country: string;
   /** Transit place when named ("through the porous border in Wasit province"). */
   via_name: string | null;
+  via_id: string | null;
   actors: string[];
   date: string | null;
   time_precision: 1 | 2 | 3;

@@ -1,0 +1,165 @@
+import type { Toponym } from '../geoparse/types';
+import type { Source } from '../geojson/types';
+import type { CountField } from './counts';
+import { anaphoricDay, type ArticleDate, type DateMention } from './dates';
+import { analyseSentence, choosePlace, findTriggers, irrealisSpans, type IncidentDraft, type SentenceAnalysis } from './incidents';
+import { datesCompatible, mergeAll, combine, type Mergeable } from './merge';
+import { splitSentences, type Sentence } from './text/sentences';
+import type { ReadArticle } from './types';
+
+/** An incident as one or more articles report it: what merging and export work on. */
+export interface IncidentRecord extends Mergeable {
+  drafts: IncidentDraft[];
+  sources: Source[];
+  eventType: IncidentDraft['eventType'];
+  actors: string[];
+  actor1: string | null;
+  actor2: string | null;
+  confidence: number;
+  background: boolean;
+}
+
+/** The parts of an article the route extractor needs after incidents are found. */
+export interface ArticleAnalysis {
+  article: ReadArticle;
+  sentences: Sentence[];
+  analyses: SentenceAnalysis[];
+  incidents: IncidentRecord[];
+}
+
+export function articleDateOf(a: ReadArticle): ArticleDate | null {
+  return a.date ? { date: a.date, approximate: a.dateSource === 'text' && a.dateEvidence?.kind === 'trackback' } : null;
+}
+
+function sourceOf(a: ReadArticle, sentence: Sentence, span: { start: number; end: number }): Source {
+  return { article: a.id, title: a.title, date: a.date, sentence: sentence.text, start: span.start, end: span.end, sentence_start: sentence.start, sentence_end: sentence.end };
+}
+
+const LOCATIVE = /\b(?:in|at|inside|near|outside|around|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
+
+/** Incidents of one article: sentence analysis, places named in a following sentence, dates carried over, merging. */
+export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): ArticleAnalysis {
+  const text = article.text;
+  const sentences = splitSentences(text, article.body);
+  const inBody = toponyms.filter((t) => t.place && article.body.some((b) => t.start >= b.start && t.end <= b.end));
+  const ref = articleDateOf(article);
+  const analyses = sentences.map((s) => analyseSentence(text, s, inBody.filter((t) => t.start >= s.start && t.end <= s.end), ref, article.id));
+  const firstParagraph = sentences[0]?.paragraph ?? 0;
+
+  // A place-less event followed by a sentence that only says where ("First, it was conducted in the province of X").
+  for (const [i, an] of analyses.entries()) {
+    for (const d of an.drafts.filter((d) => !d.place && !d.background)) {
+      for (const next of analyses.slice(i + 1, i + 3)) {
+        if (next.sentence.paragraph !== an.sentence.paragraph || !next.eventless) continue;
+        const masked = irrealisSpans(next.sentence.text, next.sentence.start);
+        const locative = inBody.filter(
+          (t) => t.start >= next.sentence.start && t.end <= next.sentence.end && LOCATIVE.test(text.slice(Math.max(next.sentence.start, t.start - 50), t.start)) && !masked.some((m) => t.start >= m.start && t.start < m.end)
+        );
+        const place = choosePlace(text, locative, [{ start: next.sentence.start, end: next.sentence.end }], []);
+        if (place) {
+          d.place = place;
+          d.placeSentence = next.sentence;
+          break;
+        }
+      }
+    }
+  }
+
+  // Dates: the frame's own, "the same day", the latest date in the three sentences before, the article's date for
+  // the lead paragraph of a dated article, else none.
+  const allDates: DateMention[] = analyses.flatMap((a) => a.dates);
+  for (const an of analyses) {
+    for (const d of an.drafts) {
+      if (d.date.how !== 'none') continue;
+      const same = anaphoricDay(an.sentence.text);
+      const earlier = allDates.filter((x) => x.end <= an.sentence.start && x.date && sentences.findIndex((s) => s.start <= x.start && x.start < s.end) >= an.sentence.index - 3);
+      const last = earlier[earlier.length - 1];
+      if (same && last) d.date = { date: last.date, precision: last.precision, text: an.sentence.text.slice(same.at, same.at + same.length), how: 'explicit' };
+      else if (last) d.date = { date: last.date, precision: Math.max(last.precision, 2) as 1 | 2 | 3, text: last.text, how: 'inherited' };
+      else if (ref && an.sentence.paragraph === firstParagraph && !d.background) d.date = { date: ref.date, precision: 2, text: null, how: 'article' };
+    }
+  }
+
+  // Confidence: the place's resolution, lowered for what had to be carried over or inferred.
+  const drafts = analyses.flatMap((a) => a.drafts);
+  for (const d of drafts) {
+    let c = 0.85 * (d.place ? Math.max(0.3, d.place.toponym.confidence) : 0.5);
+    if (d.date.how === 'inherited' || d.date.how === 'article') c -= 0.1;
+    if (!d.date.date) c -= 0.15;
+    if (d.placeSentence) c -= 0.1;
+    if (d.background) c -= 0.1;
+    if (d.place && d.place.geoPrecision === 3) c -= 0.05;
+    d.confidence = Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100;
+  }
+
+  const records: IncidentRecord[] = drafts
+    .filter((d) => d.place)
+    .map((d) => {
+      const sources = [sourceOf(article, d.sentence, d.place!.toponym)];
+      if (d.placeSentence) sources.push(sourceOf(article, d.placeSentence, d.place!.toponym));
+      return {
+        articles: [article.id],
+        place: d.place!,
+        date: d.date,
+        counts: d.counts,
+        subEventType: d.subEventType,
+        eventType: d.eventType,
+        drafts: [d],
+        sources,
+        actors: d.actors,
+        actor1: d.actor1,
+        actor2: d.actor2,
+        confidence: d.confidence,
+        background: d.background
+      };
+    });
+  const merged = mergeAll(records, foldRecords);
+
+  // Sentences that add to an incident without naming its place ("Another was killed in a follow-on airstrike"):
+  // they fill counts the incident lacks, when they follow it closely in the same paragraph.
+  for (const an of analyses) {
+    for (const d of an.drafts.filter((x) => !x.place && !x.background)) {
+      const anchor = drafts
+        .filter((x) => x.place && x.sentence.paragraph === an.sentence.paragraph && x.sentence.index < an.sentence.index && x.sentence.index >= an.sentence.index - 3)
+        .pop();
+      if (!anchor) continue;
+      const record = merged.find((r) => r.drafts.includes(anchor));
+      if (!record || (d.date.how === 'explicit' && datesCompatible(d.date, record.date) === false)) continue;
+      let added = false;
+      for (const f of Object.keys(d.counts) as CountField[]) {
+        if (!record.counts[f]) {
+          record.counts = { ...record.counts, [f]: d.counts[f] };
+          added = true;
+        }
+      }
+      const adds = added || findTriggers(an.sentence.text, an.sentence.start).length > 0;
+      if (adds && !record.sources.some((s) => s.sentence_start === an.sentence.start)) {
+        record.sources.push(sourceOf(article, an.sentence, anchor.place!.toponym));
+        record.actors = [...new Set([...record.actors, ...d.actors])];
+      }
+    }
+  }
+  return { article, sentences, analyses, incidents: merged };
+}
+
+export function foldRecords(a: IncidentRecord, b: IncidentRecord): IncidentRecord {
+  const base = combine(a, b);
+  // The event type of the more violent report: a raid that killed people is a clash even where another report
+  // mentions only the arrests.
+  const rank = (r: IncidentRecord) => (r.subEventType === 'Air/drone strike' ? 4 : r.eventType === 'Explosions/Remote violence' ? 3 : r.eventType === 'Battles' ? 2 : r.eventType === 'Violence against civilians' ? 2 : 1);
+  const typed = rank(b) > rank(a) ? b : a;
+  const sources = [...a.sources];
+  for (const s of b.sources) if (!sources.some((x) => x.article === s.article && x.sentence_start === s.sentence_start && x.start === s.start)) sources.push(s);
+  return {
+    ...base,
+    eventType: typed.eventType,
+    subEventType: typed.subEventType,
+    drafts: [...a.drafts, ...b.drafts],
+    sources,
+    actors: [...new Set([...a.actors, ...b.actors])],
+    actor1: a.actor1 ?? b.actor1,
+    actor2: a.actor2 ?? b.actor2,
+    confidence: Math.min(0.99, Math.round((Math.max(a.confidence, b.confidence) + 0.05) * 100) / 100),
+    background: a.background && b.background
+  };
+}

@@ -1,0 +1,122 @@
+import { Parser } from 'htmlparser2';
+import type { ExcludedReason } from '../types';
+
+/** Plain text of an HTML page plus what its markup says about structure (regions, title, date). */
+export interface HtmlText {
+  text: string;
+  /** Regions the markup marks as comments, navigation or bylines (spans of `text`). */
+  regions: Array<{ start: number; end: number; reason: ExcludedReason }>;
+  /** Spans of `text` that were headings (h1–h6). */
+  headings: Array<{ start: number; end: number; level: number }>;
+  metaTitle: string | null;
+  metaDate: string | null;
+}
+
+/** Elements whose content is never text of the article (and must never leak into it). */
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'head', 'select', 'button', 'form']);
+const BLOCK = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table',
+  'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'blockquote', 'pre', 'figure', 'figcaption', 'hr',
+  'address', 'details', 'summary', 'caption'
+]);
+const VOID = new Set(['br', 'hr', 'img', 'meta', 'link', 'input', 'source', 'track', 'wbr', 'area', 'base', 'col', 'param']);
+
+const DATE_META = new Set(['article:published_time', 'date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'sailthru.date', 'og:published_time', 'datepublished']);
+
+/** Which excluded region an element opens, judged by its tag and its class/id/role. */
+function regionOf(tag: string, attrs: Record<string, string>): ExcludedReason | null {
+  const marks = `${attrs.class ?? ''} ${attrs.id ?? ''} ${attrs.role ?? ''}`.toLowerCase();
+  if (/\b(comments?|comment-list|commentlist|responses?|respond|pingbacks?|trackbacks?|disqus)\b/.test(marks)) return 'comments';
+  if (tag === 'nav' || tag === 'footer' || tag === 'aside') return 'navigation';
+  if (/\b(nav|navigation|menu|breadcrumbs?|tags?|tag-links|share|social|related|sidebar|footer|widget)\b/.test(marks)) return 'navigation';
+  if (/\b(byline|author|author-bio|bio|meta)\b/.test(marks)) return 'byline';
+  return null;
+}
+
+export function htmlToText(html: string): HtmlText {
+  let out = '';
+  const regions: HtmlText['regions'] = [];
+  const headings: HtmlText['headings'] = [];
+  let metaTitle: string | null = null;
+  let metaDate: string | null = null;
+  let titleBuf: string | null = null;
+  // Stack of open elements with what they started, so closing tags can finish regions and headings.
+  const stack: Array<{ tag: string; region: ExcludedReason | null; start: number; dropped: boolean; heading: number }> = [];
+  let dropDepth = 0;
+  let preDepth = 0;
+
+  const breakBlock = (blank: boolean) => {
+    out = out.replace(/[ \t]+$/, '');
+    if (out.length === 0) return;
+    const want = blank ? '\n\n' : '\n';
+    const trailing = /\n*$/.exec(out)![0].length;
+    if (trailing < want.length) out += want.slice(trailing);
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        const tag = name.toLowerCase();
+        if (tag === 'meta') {
+          const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
+          if (!metaDate && DATE_META.has(key) && attrs.content) metaDate = attrs.content;
+          if (!metaTitle && (key === 'og:title' || key === 'title') && attrs.content) metaTitle = attrs.content;
+        }
+        if (tag === 'time' && !metaDate && attrs.datetime && (attrs.itemprop === 'datePublished' || /publish/.test(attrs.class ?? ''))) metaDate = attrs.datetime;
+        if (tag === 'title' && dropDepth <= 1) titleBuf = '';
+        if (VOID.has(tag)) {
+          if (tag === 'br' && dropDepth === 0) out += '\n';
+          if (tag === 'hr' && dropDepth === 0) breakBlock(true);
+          return;
+        }
+        const dropped = DROPPED.has(tag);
+        if (dropped) dropDepth++;
+        if (BLOCK.has(tag) && dropDepth === 0) breakBlock(/^(p|h\d|blockquote|pre|table|ul|ol|section|article|figure)$/.test(tag));
+        if (tag === 'pre') preDepth++;
+        const heading = /^h([1-6])$/.exec(tag);
+        stack.push({ tag, region: dropDepth === 0 ? regionOf(tag, attrs) : null, start: out.length, dropped, heading: heading ? Number(heading[1]) : 0 });
+      },
+      ontext(data) {
+        if (titleBuf !== null) titleBuf += data;
+        if (dropDepth > 0) return;
+        let piece = preDepth > 0 ? data : data.replace(/\s+/g, ' ');
+        // Avoid a space at the start of a line or doubled spaces across text nodes.
+        if (/(^|[\n ])$/.test(out)) piece = piece.replace(/^ +/, '');
+        out += piece;
+      },
+      onclosetag(name) {
+        const tag = name.toLowerCase();
+        if (tag === 'title' && titleBuf !== null) {
+          if (!metaTitle && titleBuf.trim()) metaTitle = titleBuf.replace(/\s+/g, ' ').trim();
+          titleBuf = null;
+        }
+        if (VOID.has(tag)) return;
+        // Close up to the matching element (HTML in the wild leaves elements open).
+        const at = stack.map((e) => e.tag).lastIndexOf(tag);
+        if (at < 0) return;
+        while (stack.length > at) {
+          const open = stack.pop()!;
+          if (open.dropped) dropDepth--;
+          if (open.tag === 'pre') preDepth--;
+          if (dropDepth > 0) continue;
+          const end = out.replace(/\s+$/, '').length;
+          if (open.region && end > open.start) regions.push({ start: open.start, end, reason: open.region });
+          if (open.heading && end > open.start) headings.push({ start: open.start, end, level: open.heading });
+          if (BLOCK.has(open.tag)) breakBlock(/^(p|h\d|blockquote|pre|table|ul|ol|section|article|figure)$/.test(open.tag));
+        }
+      }
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true }
+  );
+  parser.write(html);
+  parser.end();
+  out = out.replace(/\s+$/, '');
+  const clip = <T extends { start: number; end: number }>(r: T): T => ({ ...r, start: Math.min(r.start, out.length), end: Math.min(r.end, out.length) });
+  return {
+    text: out,
+    regions: regions.map(clip).filter((r) => r.end > r.start),
+    headings: headings.map(clip).filter((r) => r.end > r.start),
+    metaTitle,
+    metaDate
+  };
+}

@@ -1,0 +1,83 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { htmlToText } from './html';
+
+export interface MarkdownText {
+  text: string;
+  headings: Array<{ start: number; end: number; level: number }>;
+  metaTitle: string | null;
+  metaDate: string | null;
+}
+
+interface MdNode {
+  type: string;
+  value?: string;
+  depth?: number;
+  alt?: string;
+  children?: MdNode[];
+}
+
+/** Front matter is not CommonMark: read the two keys we use and drop the block before parsing. */
+function splitFrontMatter(source: string): { body: string; title: string | null; date: string | null } {
+  const m = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
+  if (!m) return { body: source, title: null, date: null };
+  const field = (key: string) => {
+    const f = new RegExp(`^${key}\\s*:\\s*["']?(.+?)["']?\\s*$`, 'mi').exec(m[1]);
+    return f ? f[1] : null;
+  };
+  return { body: source.slice(m[0].length), title: field('title'), date: field('date') ?? field('published') };
+}
+
+/** Markdown → plain text (no markup kept): block elements become paragraphs, inline markup its text. */
+export function markdownToText(source: string): MarkdownText {
+  const { body, title, date } = splitFrontMatter(source);
+  const tree = fromMarkdown(body) as unknown as MdNode;
+  let out = '';
+  const headings: MarkdownText['headings'] = [];
+
+  const inline = (node: MdNode): string => {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        return node.value ?? '';
+      case 'break':
+        return '\n';
+      case 'html':
+        return htmlToText(node.value ?? '').text;
+      case 'image':
+      case 'imageReference':
+        return '';
+      default:
+        return (node.children ?? []).map(inline).join('');
+    }
+  };
+  const paragraph = (s: string) => {
+    const clean = s.replace(/[ \t]+/g, ' ').trim();
+    if (!clean) return;
+    if (out) out += '\n\n';
+    out += clean;
+  };
+  const block = (node: MdNode) => {
+    switch (node.type) {
+      case 'heading': {
+        const before = out.length + (out ? 2 : 0);
+        paragraph(inline(node));
+        if (out.length > before) headings.push({ start: before, end: out.length, level: node.depth ?? 1 });
+        return;
+      }
+      case 'paragraph':
+      case 'tableCell':
+        return paragraph(inline(node));
+      case 'code':
+        return paragraph(node.value ?? '');
+      case 'html':
+        return paragraph(htmlToText(node.value ?? '').text);
+      case 'thematicBreak':
+      case 'definition':
+        return;
+      default:
+        (node.children ?? []).forEach(block);
+    }
+  };
+  block(tree);
+  return { text: out, headings, metaTitle: title, metaDate: date };
+}

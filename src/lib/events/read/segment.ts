@@ -1,0 +1,173 @@
+import type { ExcludedReason } from '../types';
+
+type Span = { start: number; end: number };
+export type Region = Span & { reason: ExcludedReason };
+
+interface Line extends Span {
+  text: string;
+}
+
+export interface Structure {
+  /** The title's span in the text, when the title is a line of it. */
+  titleSpan: Span | null;
+  title: string | null;
+  excluded: Region[];
+  body: Span[];
+}
+
+const COMMENTS_START = [
+  /^\s*\d+\s+(comments?|responses?|replies|thoughts? on)\b/i,
+  /^\s*(leave a (reply|comment)|comments?|reader comments|discussion|join the discussion)\s*:?\s*$/i,
+  /^\s*(?:[•*·\-–]|\d+\.)?\s*[^\s].{0,60}?\s+(says|said|wrote):\s*$/i,
+  /^\s*(?:[•*·\-–]|\d+\.)?\s*(pingback|trackback):/i
+];
+const TAGS = /^\s*(tags|tagged|filed under|categories|category|topics|related topics|share this|share)\s*:/i;
+const CAPTION = /(click to (view|enlarge)|\(image source\)|\[(ap|afp|reuters|getty)[^\]]*\]|^\s*(photo|image|picture|caption)\s*:|\bphoto credit\b)/i;
+const BYLINE = /^\s*(by|posted by|written by|words by|reporting by)\s+[A-Z]/;
+const DATELINE_BYLINE = /^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:\(@\w+\))?\s+(?:on|—|–|-|\|)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const PUBLISHED_AT = /^\s*(originally published|first published|this article (first )?appeared|republished)\b/i;
+/** "Jane Doe is a Senior Fellow at …, and the Editor of …": an author bio. */
+const AUTHOR_BIO = /^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(is|was|has been|serves as)\s+(a|an|the)\b[^.]{0,200}\b(fellow|editor|author|writer|journalist|correspondent|analyst|reporter|contributor|professor|researcher|columnist|director)\b/i;
+
+const wordCount = (s: string) => (s.trim().match(/\S+/g) ?? []).length;
+const terminal = (s: string) => /[.!?:;,"”’)]\s*$/.test(s);
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let a = 0;
+  while (a <= text.length) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    lines.push({ start: a, end: b, text: text.slice(a, b) });
+    a = b + 1;
+  }
+  return lines;
+}
+
+/** A short label-like line: navigation entries and tag lists are made of these. */
+function isShortLabel(line: Line): boolean {
+  const t = line.text.trim();
+  return t.length > 0 && t.length <= 40 && wordCount(t) <= 4 && !terminal(t) && !/\bsays:\s*$/.test(t);
+}
+
+/**
+ * Find the article's structure in its plain text: title, byline, headings, captions, tag and navigation
+ * lists, author bio, and the reader-comment thread. Regions found in the markup (HTML) are kept as given.
+ */
+export function segment(
+  text: string,
+  hints: { regions?: Region[]; headings?: Array<Span & { level: number }>; title?: string | null } = {}
+): Structure {
+  const lines = linesOf(text);
+  const reasonOf = new Map<number, ExcludedReason>(); // line index → reason
+  const content = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.text.trim().length > 0);
+  const firstContent = content[0]?.i ?? -1;
+
+  // Title: a heading of level 1 from markup, else the first line when it reads like a title.
+  let titleSpan: Span | null = null;
+  let title = hints.title ?? null;
+  const h1 = hints.headings?.find((h) => h.level === 1);
+  if (h1) {
+    titleSpan = { start: h1.start, end: h1.end };
+    title ??= text.slice(h1.start, h1.end).trim();
+  } else if (firstContent >= 0 && wordCount(lines[firstContent].text) <= 30 && !/[.!?]\s*$/.test(lines[firstContent].text.trim().replace(/[”"]$/, '')) ) {
+    const l = lines[firstContent];
+    const lead = l.text.length - l.text.trimStart().length;
+    titleSpan = { start: l.start + lead, end: l.start + l.text.trimEnd().length };
+    title ??= l.text.trim();
+    reasonOf.set(firstContent, 'title');
+  } else if (firstContent >= 0 && !title) {
+    // No title line: the first sentence stands for it (the line stays in the body).
+    title = lines[firstContent].text.trim().split(/(?<=[.!?])\s/)[0].slice(0, 140);
+  }
+
+  // Reader comments: from the first line that opens a comment thread to the end (trailing navigation aside).
+  let commentsFrom = -1;
+  for (const { l, i } of content) {
+    if (i === firstContent) continue;
+    if (COMMENTS_START.some((re) => re.test(l.text))) {
+      commentsFrom = i;
+      break;
+    }
+  }
+
+  // Navigation: runs of three or more short label lines (blank lines between them allowed).
+  const navRuns: Array<[number, number]> = [];
+  for (let k = 0; k < content.length; ) {
+    let m = k;
+    while (m < content.length && isShortLabel(content[m].l)) m++;
+    if (m - k >= 3) navRuns.push([content[k].i, content[m - 1].i]);
+    k = m > k ? m : k + 1;
+  }
+  for (const [a, b] of navRuns) {
+    const trailing = b === content[content.length - 1].i;
+    if (commentsFrom >= 0 && a > commentsFrom && !trailing) continue;
+    for (let i = a; i <= b; i++) reasonOf.set(i, 'navigation');
+  }
+
+  for (const { l, i } of content) {
+    if (reasonOf.has(i)) continue;
+    const t = l.text.trim();
+    if (commentsFrom >= 0 && i >= commentsFrom) {
+      reasonOf.set(i, 'comments');
+      continue;
+    }
+    if (TAGS.test(t)) reasonOf.set(i, 'navigation');
+    else if (CAPTION.test(t)) reasonOf.set(i, 'caption');
+    else if (i - firstContent <= 6 && (BYLINE.test(t) || DATELINE_BYLINE.test(t))) reasonOf.set(i, 'byline');
+    else if (PUBLISHED_AT.test(t) || AUTHOR_BIO.test(t)) reasonOf.set(i, 'byline');
+    else if (!terminal(t) && /^[“"‘'(]?[A-Z0-9]/.test(t) && (wordCount(t) <= 14 || (content.findIndex((c) => c.i === i) <= 4 && wordCount(t) <= 30)))
+      // Short unpunctuated lines are headings; near the top, a longer one is the standfirst under the title.
+      reasonOf.set(i, 'heading');
+  }
+
+  // Merge line reasons into spans, then add regions the markup gave.
+  const excluded: Region[] = [];
+  for (const { l, i } of content) {
+    const reason = reasonOf.get(i);
+    if (!reason) continue;
+    const lead = l.text.length - l.text.trimStart().length;
+    const span = { start: l.start + lead, end: l.start + l.text.trimEnd().length, reason };
+    const last = excluded[excluded.length - 1];
+    if (last && last.reason === reason && /^\s*$/.test(text.slice(last.end, span.start))) last.end = span.end;
+    else excluded.push(span);
+  }
+  if (hints.headings) {
+    for (const h of hints.headings) if (!titleSpan || h.start !== titleSpan.start) excluded.push({ start: h.start, end: h.end, reason: 'heading' });
+    if (titleSpan && h1) excluded.push({ ...titleSpan, reason: 'title' });
+  }
+  for (const r of hints.regions ?? []) excluded.push(r);
+  const merged = normalizeRegions(excluded);
+  return { titleSpan, title, excluded: merged, body: complement(text, merged) };
+}
+
+/** Sort, and let an enclosing region win over what it encloses (a heading inside the comments is comments). */
+function normalizeRegions(regions: Region[]): Region[] {
+  const sorted = [...regions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Region[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.start < last.end) {
+      if (r.end > last.end) out.push({ ...r, start: last.end });
+      continue;
+    }
+    out.push({ ...r });
+  }
+  return out.filter((r) => r.end > r.start);
+}
+
+function complement(text: string, excluded: Span[]): Span[] {
+  const body: Span[] = [];
+  let at = 0;
+  const push = (a: number, b: number) => {
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    if (b > a) body.push({ start: a, end: b });
+  };
+  for (const r of excluded) {
+    push(at, r.start);
+    at = Math.max(at, r.end);
+  }
+  push(at, text.length);
+  return body;
+}
