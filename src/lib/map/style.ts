@@ -196,7 +196,7 @@ export function dataLayers(): LayerSpecification[] {
         'symbol-placement': 'line',
         'symbol-spacing': 70,
         'icon-image': 'route-arrow',
-        'icon-size': ['interpolate', ['linear'], ['get', 'n_sources'], 1, 0.55, 10, 1],
+        'icon-size': ['interpolate', ['linear'], ['get', 'n_sources'], 1, 0.7, 10, 1.2],
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'icon-rotation-alignment': 'map'
