@@ -50,6 +50,7 @@ export function incidentFeature(r: IncidentRecord): IncidentFeature {
     gazetteer_id: place.id,
     admin_path: adminPath(place, countryName),
     country: countryName(place.country) ?? place.country,
+    country_code: place.country,
     admin1: place.kind === 'country' ? null : place.kind === 'admin1' ? place.name : place.admin1,
     confidence: r.confidence,
     sources,

@@ -58,6 +58,8 @@ export interface IncidentProperties {
   /** e.g. ["Iraq", "Baghdad", "Sadr City"] (country › admin1 › admin2 › place, without repeats). */
   admin_path: string[];
   country: string;
+  /** ISO 3166-1 alpha-2 code of the country. */
+  country_code: string;
   admin1: string | null;
   confidence: number;
   sources: Source[];

@@ -1,0 +1,55 @@
+import Papa from 'papaparse';
+import type { AtlasFeature, IncidentFeature, IncidentProperties } from './types';
+
+/** ACLED's column layout (the columns an extraction can fill), then this project's own. */
+export const CSV_COLUMNS = [
+  'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
+  'actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2', 'civilian_targeting', 'iso', 'country', 'admin1', 'admin2',
+  'location', 'latitude', 'longitude', 'geo_precision', 'source', 'notes', 'fatalities',
+  'wounded', 'captured', 'confidence', 'gazetteer_id', 'atlas_id'
+] as const;
+
+function disorder(p: IncidentProperties): string {
+  return p.event_type === 'Strategic developments' ? 'Strategic developments' : 'Political violence';
+}
+
+/** One CSV row per incident. Routes have no ACLED equivalent and are left to GeoJSON and KML. */
+export function toCSV(features: AtlasFeature[]): string {
+  const rows = features
+    .filter((f): f is IncidentFeature => f.properties.kind === 'incident')
+    .map((f) => {
+      const p = f.properties;
+      const others = p.actors.filter((a) => a !== p.actor1 && a !== p.actor2);
+      return {
+        event_id_cnty: `${p.country_code}${p.id.replace(/^inc_/, '').slice(0, 10).toUpperCase()}`,
+        event_date: p.date ?? '',
+        year: p.date ? p.date.slice(0, 4) : '',
+        time_precision: p.time_precision,
+        disorder_type: disorder(p),
+        event_type: p.event_type,
+        sub_event_type: p.sub_event_type,
+        actor1: p.actor1 ?? '',
+        assoc_actor_1: '',
+        actor2: p.actor2 ?? '',
+        assoc_actor_2: others.join('; '),
+        civilian_targeting: p.event_type === 'Violence against civilians' ? 'Civilian targeting' : '',
+        iso: p.country_code,
+        country: p.country,
+        admin1: p.admin1 ?? '',
+        admin2: p.admin_path.length > 3 ? p.admin_path[2] : '',
+        location: p.place_name,
+        latitude: f.geometry.coordinates[1],
+        longitude: f.geometry.coordinates[0],
+        geo_precision: p.geo_precision,
+        source: [...new Set(p.sources.map((s) => s.title))].join('; '),
+        notes: p.sources.map((s) => s.sentence).join(' | '),
+        fatalities: p.killed ?? 0,
+        wounded: p.wounded ?? '',
+        captured: p.captured ?? '',
+        confidence: p.confidence,
+        gazetteer_id: p.gazetteer_id,
+        atlas_id: p.id
+      };
+    });
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { newline: '\n' }) + '\n';
+}

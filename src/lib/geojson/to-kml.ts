@@ -1,0 +1,22 @@
+import { toKML as tokml } from '@placemarkio/tokml';
+import type { AtlasFeature } from './types';
+
+/** KML for Google Earth and GIS tools: name and description per placemark, every property as ExtendedData. */
+export function toKML(features: AtlasFeature[]): string {
+  const kmlFeatures = features.map((f) => {
+    const p = f.properties;
+    const what =
+      p.kind === 'incident'
+        ? [p.date ?? 'date unknown', p.sub_event_type, p.place_name, p.killed !== null ? `${p.killed} killed` : null, p.captured !== null ? `${p.captured} captured` : null]
+        : [p.cargo, `${p.origin_name} → ${p.destination_name}`];
+    const description = [what.filter(Boolean).join(' · '), ...p.sources.map((s) => `${s.title}: “${s.sentence}”`)].join('\n');
+    const { sources, actors, ...flat } = p as typeof p & { admin_path?: string[] };
+    const extra: Record<string, string | number | null> = {};
+    for (const [k, v] of Object.entries(flat)) if (v !== null && v !== undefined) extra[k] = Array.isArray(v) ? v.join(" › ") : (v as string | number);
+    return {
+      ...f,
+      properties: { name: p.title, description, ...extra, actors: actors.join('; '), sources: JSON.stringify(sources) }
+    };
+  });
+  return tokml({ type: 'FeatureCollection', features: kmlFeatures });
+}
