@@ -2,7 +2,25 @@
 import lexiconData from './data/lexicon.json' with { type: 'json' };
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(lexiconData.commonWords);
-export const GIVEN_NAMES: ReadonlySet<string> = new Set(lexiconData.givenNames);
+/** Arabic articles that may be written capitalised as a separate word ("Al Kut", "El Fasher"). */
+export const CAPITALISED_ARTICLES = new Set(['al', 'el']);
+/**
+ * Given names: English ones from the lexicon, plus common Arabic, Persian and Pashto given names and name
+ * elements, which conflict reporting is full of and the English lists lack ("Saddam Husayn", "Hassan Nasrallah").
+ */
+export const GIVEN_NAMES: ReadonlySet<string> = new Set([
+  ...lexiconData.givenNames,
+  'abu', 'abd', 'abdul', 'abdel', 'abdullah', 'abdallah', 'abdulla', 'abbas', 'adel', 'adil', 'ahmad', 'ahmed', 'akhtar',
+  'akram', 'ali', 'amin', 'amir', 'amr', 'anwar', 'asad', 'ashraf', 'atta', 'ayman', 'aziz', 'bashar', 'bashir', 'bilal',
+  'faisal', 'farouk', 'faruq', 'fazlullah', 'ghulam', 'gulbuddin', 'habib', 'hafez', 'haji', 'hakimullah', 'hamas',
+  'hamid', 'hamza', 'hani', 'haqqani', 'haroon', 'harun', 'hasan', 'hassan', 'hekmatyar', 'hibatullah', 'hosni',
+  'hossein', 'husayn', 'hussain', 'hussein', 'ibrahim', 'ismail', 'jalal', 'jalaluddin', 'jamal', 'jamil', 'karim',
+  'khaled', 'khalid', 'khalil', 'mahmoud', 'mahmud', 'majid', 'mansour', 'mansur', 'masoud', 'mehdi', 'mohamed',
+  'mohammad', 'mohammed', 'muhammad', 'mahdi', 'mohsen', 'moqtada', 'muqtada', 'mustafa', 'nasser', 'nasrallah',
+  'nouri', 'nuri', 'omar', 'osama', 'qasem', 'qassem', 'qasim', 'rahman', 'rashid', 'saddam', 'said', 'saleh',
+  'salim', 'sami', 'samir', 'sayed', 'sayyid', 'sheikh', 'sirajuddin', 'suleiman', 'sulaiman', 'tariq', 'umar',
+  'usama', 'walid', 'yahya', 'yasser', 'yousef', 'youssef', 'yusuf', 'zaid', 'zalmay', 'zarqawi', 'zawahiri', 'ziad'
+]);
 /** lower-case demonym → ISO country code ("iraqi" → "IQ"). */
 export const DEMONYMS: ReadonlyMap<string, string> = new Map(Object.entries(lexiconData.demonyms));
 

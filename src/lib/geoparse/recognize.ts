@@ -6,7 +6,7 @@ import type { Candidate } from '../gazetteer/types';
 import type { Gazetteer } from '../gazetteer';
 import { normalizeName } from '../gazetteer';
 import {
-  ARABIC_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
+  ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
   NAME_ABBREVIATIONS, NAME_CONNECTORS, ORGANISATION_HEADS, PERSON_TITLES, SPEECH_VERBS
 } from './lexicon';
 import { tokenize, type Token } from './tokenize';
@@ -55,7 +55,7 @@ const STREET_HEADS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'bo
 const REPORTING_BEFORE = new Set(['said', 'says', 'told', 'asked', 'added', 'to']);
 const CONTRACTION_RE = /['’](?:ve|ll|re|d|m|t)$/i;
 /** Lower-case nouns that, after a name, make it a group's name ("the Qazali network", "the Sheibani faction"). */
-const GROUP_NOUNS = new Set(['network', 'group', 'faction', 'militia', 'cell', 'cells', 'tribe', 'clan', 'family', 'movement', 'brigade', 'organization', 'organisation', 'party', 'gang', 'cartel']);
+const GROUP_NOUNS = new Set(['force', 'forces', 'army', 'corps', 'unit', 'units', 'network', 'group', 'faction', 'militia', 'cell', 'cells', 'tribe', 'clan', 'family', 'movement', 'brigade', 'organization', 'organisation', 'party', 'gang', 'cartel']);
 const STRONG_KINDS = new Set(['country', 'admin1']);
 
 function lower(t: Token): string {
@@ -102,6 +102,17 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     return { tokens, mentions, demonymCountries };
   }
 
+  // Two passes: the first only learns which words are people's names ("Mullah Mansour" before a bare "Mansour").
+  let collecting = true;
+  scanDocument();
+  collecting = false;
+  mentions.length = 0;
+  scanDocument();
+
+  linkContainers(tokens, mentions);
+  return { tokens, mentions, demonymCountries };
+
+  function scanDocument(): void {
   let i = 0;
   while (i < tokens.length) {
     if (!isNameWord(tokens[i])) { i++; continue; }
@@ -128,6 +139,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     }
     scanRun(i, j);
     i = j;
+  }
   }
 
   function demonymCandidates(surface: string): Candidate[] {
@@ -203,7 +215,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       const match = longestMatch(k, runEnd);
       if (!match) { k++; continue; }
       const { end: m, candidates, fuzzy } = match;
-      if (accept(runStart, runEnd, k, m, candidates)) {
+      if (accept(runStart, runEnd, k, m, candidates) && !collecting) {
         // "Ga.", "Conn.": an abbreviated state name keeps its dot in the span.
         let end = tokens[m - 1].end;
         const dot = tokens[m];
@@ -217,7 +229,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
           lastToken: m,
           cues: cuesFor(runStart, runEnd, k, m, fuzzy)
         });
-      } else if (m - k >= 1) {
+      } else if (collecting) {
         // Remember rejected person words so a later bare "Mustafa" is not taken for a place.
         // Only the name itself (from the match on), not a place or title before it ("Fargo Mayor Dennis Walaker").
         if (runIsPerson(runStart, runEnd, k, m)) {
@@ -233,7 +245,13 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     let best: { end: number; candidates: Candidate[]; fuzzy: boolean } | null = null;
     const starts = [k];
     const first = lower(tokens[k]);
-    if (ARABIC_ARTICLES.has(first) && k + 1 < runEnd) starts.push(k + 1);
+    // A bare article is never a place; "Al Kut", "al-Amarah", "as-Samawah" may be written with or without it.
+    const article = ARABIC_ARTICLES.has(first) && (tokens[k].text === first || CAPITALISED_ARTICLES.has(first) || (k + 1 < runEnd && tokens[k + 1].kind === 'punct'));
+    if (ARABIC_ARTICLES.has(first)) {
+      if (!article || k + 1 >= runEnd) return null;
+      // Skip the hyphen of "al-Amarah" when matching without the article.
+      starts.push(tokens[k + 1].kind === 'punct' ? k + 2 : k + 1);
+    }
     for (const s of starts) {
       let key = '';
       for (let m = s; m < runEnd && m - s < Math.max(1, gazetteer.maxNameTokens) + 2; m++) {
@@ -243,7 +261,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
         key = key ? `${key} ${n}` : n;
         const p = gazetteer.probe(key);
         if (p === 0) break;
-        if (p & 2) {
+        if (p & 2 && !(m === s && ARABIC_ARTICLES.has(key))) {
           if (!best || m + 1 > best.end) best = { end: m + 1, candidates: gazetteer.lookupNormalized(key), fuzzy: false };
         }
         if (!(p & 1)) break;
@@ -252,7 +270,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     }
     // Transliteration variants ("Musiyyib" for Musayyib) only for a single capitalised word in a locative slot.
     const t = tokens[k];
-    if (t.kind === 'word' && t.text.length >= 5 && !COMMON_WORDS.has(first) && !GIVEN_NAMES.has(first) && (hasLocativeBefore(k) || featureAt(k + 1))) {
+    if (t.kind === 'word' && t.text.length >= 6 && !COMMON_WORDS.has(first) && !GIVEN_NAMES.has(first) && !personWords.has(first) && !afterThe(k) && (hasLocativeBefore(k, true) || featureAt(k + 1))) {
       const candidates = gazetteer.lookupNormalized(normToken(t, normCache, k), { fuzzy: true });
       if (candidates.length) return { end: k + 1, candidates, fuzzy: true };
     }
@@ -265,12 +283,23 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     return p;
   }
 
-  function hasLocativeBefore(k: number): boolean {
+  /** A locative word before the name; `strict` leaves out "of", "to" and "the", which also precede organisations. */
+  function hasLocativeBefore(k: number, strict = false): boolean {
     let p = prevWordIndex(k);
     if (p < 0 || tokens[p].kind !== 'word') return false;
-    // Skip "the" and direction adjectives: "in the northern", "of the".
-    if (lower(tokens[p]) === 'the' && p > 0) p--;
-    return LOCATIVE_PREPOSITIONS.has(lower(tokens[p]));
+    if (lower(tokens[p]) === 'the' && p > 0) {
+      if (strict) return false;
+      p--;
+    }
+    const w = lower(tokens[p]);
+    if (strict && (w === 'of' || w === 'to')) return false;
+    return LOCATIVE_PREPOSITIONS.has(w);
+  }
+
+  /** "the Taliban", "the Western column": place names seldom take the article; weak matches after it are refused. */
+  function afterThe(k: number): boolean {
+    const p = prevWordIndex(k);
+    return p >= 0 && lower(tokens[p]) === 'the';
   }
 
   function featureAt(k: number): 'admin1' | 'admin2' | 'city' | 'country' | null {
@@ -288,6 +317,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (single && CONTRACTION_RE.test(tokens[k].text)) return false;
     if (single && PERSON_TITLES.has(w) && m < tokens.length && (tokens[m].text === '.' || isNameWord(tokens[m]))) return false;
     const strong = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact');
+    const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && c.primary);
+    // Mixed-case words ("GoI", "iPhone") are acronyms or brands unless they are a place's own spelling ("DeKalb").
+    if (single && /\p{Ll}\p{Lu}/u.test(tokens[k].text) && !candidates.some((c) => c.primary && c.place.name === tokens[k].text)) return false;
     // All-caps short tokens (UN, AP, CIA) are acronyms unless they name a country (US, UK, UAE).
     if (single && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !candidates.some((c) => c.place.kind === 'country')) return false;
     if (runIsPerson(runStart, runEnd, k, m)) return false;
@@ -296,19 +328,21 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (single && !strong && next && next.kind === 'word' && SPEECH_VERBS.has(lower(next))) return false;
     if (single && COMMON_WORDS.has(w) && !candidates.some((c) => c.place.kind === 'country')) {
       // "Mobile", "Reading", "Western" only with evidence: a locative slot and not at the start of a sentence.
-      if (tokens[k].sentStart || !hasLocativeBefore(k)) return false;
+      if (tokens[k].sentStart || afterThe(k) || !hasLocativeBefore(k) || !candidates.some((c) => c.primary)) return false;
+      // "Western Afghanistan", "Southern Sudan": a common word before another name modifies it.
+      if (m < runEnd && isNameWord(tokens[m])) return false;
     }
     if (next && next.kind === 'word' && next.cap && STREET_HEADS.has(lower(next))) return false;
     // Weak evidence ("Taliban" is an alternate name of a Turkish village): a single word that names only minor
     // places, or names them only through an alternate name, must stand in a locative slot or before a feature word.
     if (single && !strong) {
       const weak = candidates.every((c) => !c.primary || (c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION);
-      if (weak && !hasLocativeBefore(k) && !featureAt(m) && !(next && next.text === ',' && tokens[m + 1]?.cap)) return false;
+      if (weak && (afterThe(k) || (!hasLocativeBefore(k) && !featureAt(m) && !(next && next.text === ',' && tokens[m + 1]?.cap)))) return false;
     }
     // "according to Vickers", "said Anderson": a bare name reported as a speaker.
     const before = prevWordIndex(k);
     if (single && !strong && before >= 0 && REPORTING_BEFORE.has(lower(tokens[before])) && (lower(tokens[before]) !== 'to' || (before > 0 && lower(tokens[before - 1]) === 'according'))) return false;
-    if (inOrganisation(runEnd, m) && !strong) {
+    if (inOrganisation(runEnd, m) && !strongPrimary) {
       // "Qods Force": a minor place matched only by an alternate name, inside an organisation's name, is no place.
       const major = candidates.some((c) => c.primary && (c.place.kind === 'admin2' || c.place.population >= 100_000));
       if (!major) return false;
@@ -348,8 +382,6 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     };
   }
 
-  linkContainers(tokens, mentions);
-  return { tokens, mentions, demonymCountries };
 }
 
 /**

