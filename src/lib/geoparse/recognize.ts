@@ -243,6 +243,12 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   /** Longest gazetteer name starting at token k within the run; tries without a leading Arabic article too. */
   function longestMatch(k: number, runEnd: number): { end: number; candidates: Candidate[]; fuzzy: boolean } | null {
     let best: { end: number; candidates: Candidate[]; fuzzy: boolean } | null = null;
+    // All-caps abbreviations ("US", "UAE") are looked up as written: lower-cased they may be ordinary words.
+    const raw = tokens[k].text;
+    if (raw.length >= 2 && raw.length <= 5 && /^[A-Z]+$/.test(raw)) {
+      const candidates = gazetteer.lookup(raw);
+      if (candidates.length) return { end: k + 1, candidates, fuzzy: false };
+    }
     const starts = [k];
     const first = lower(tokens[k]);
     // A bare article is never a place; "Al Kut", "al-Amarah", "as-Samawah" may be written with or without it.
@@ -326,7 +332,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (single && personWords.has(w) && !strong) return false;
     const next = m < tokens.length ? tokens[m] : null;
     if (single && !strong && next && next.kind === 'word' && SPEECH_VERBS.has(lower(next))) return false;
-    if (single && COMMON_WORDS.has(w) && !candidates.some((c) => c.place.kind === 'country')) {
+    // "Springfield, Ill.": an abbreviated state after a comma, whatever else the word means.
+    const abbreviatedState = single && next?.text === '.' && next.start === tokens[k].end && k > 0 && tokens[k - 1].text === ',' && candidates.some((c) => c.place.kind === 'admin1');
+    if (single && COMMON_WORDS.has(w) && !abbreviatedState && !candidates.some((c) => c.place.kind === 'country')) {
       // "Mobile", "Reading", "Western" only with evidence: a locative slot and not at the start of a sentence.
       if (tokens[k].sentStart || afterThe(k) || !hasLocativeBefore(k) || !candidates.some((c) => c.primary)) return false;
       // "Western Afghanistan", "Southern Sudan": a common word before another name modifies it.
@@ -342,7 +350,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // "according to Vickers", "said Anderson": a bare name reported as a speaker.
     const before = prevWordIndex(k);
     if (single && !strong && before >= 0 && REPORTING_BEFORE.has(lower(tokens[before])) && (lower(tokens[before]) !== 'to' || (before > 0 && lower(tokens[before - 1]) === 'according'))) return false;
-    if (inOrganisation(runEnd, m) && !strongPrimary) {
+    const organisation = inOrganisation(runEnd, m);
+    if (organisation && !(organisation === 'group' ? strong : strongPrimary)) {
       // "Qods Force": a minor place matched only by an alternate name, inside an organisation's name, is no place.
       const major = candidates.some((c) => c.primary && (c.place.kind === 'admin2' || c.place.population >= 100_000));
       if (!major) return false;
@@ -350,11 +359,13 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     return true;
   }
 
-  function inOrganisation(runEnd: number, m: number): boolean {
-    for (let q = m; q < runEnd; q++) if (tokens[q].kind === 'word' && ORGANISATION_HEADS.has(lower(tokens[q]))) return true;
+  /** 'name': part of an organisation's name ("Qods Force"); 'group': before a lower-case group noun ("Qazali network"). */
+  function inOrganisation(runEnd: number, m: number): 'name' | 'group' | null {
+    for (let q = m; q < runEnd; q++) if (tokens[q].kind === 'word' && ORGANISATION_HEADS.has(lower(tokens[q]))) return 'name';
     const next = tokens[runEnd];
-    if (!next || next.kind !== 'word') return false;
-    return next.cap ? ORGANISATION_HEADS.has(lower(next)) : runEnd === m && GROUP_NOUNS.has(lower(next));
+    if (!next || next.kind !== 'word') return null;
+    if (next.cap) return ORGANISATION_HEADS.has(lower(next)) ? 'name' : null;
+    return runEnd === m && GROUP_NOUNS.has(lower(next)) ? 'group' : null;
   }
 
   function cuesFor(runStart: number, runEnd: number, k: number, m: number, fuzzy: boolean): MentionCues {
@@ -375,7 +386,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       featureAfter,
       featureBefore,
       locative: hasLocativeBefore(k),
-      inOrganisation: inOrganisation(runEnd, m),
+      inOrganisation: inOrganisation(runEnd, m) !== null,
       demonymCountry,
       containerMention: null,
       fuzzy

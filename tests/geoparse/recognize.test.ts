@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../src/lib/gazetteer';
+import { geoparse } from '../../src/lib/geoparse';
+
+const gazetteer = loadGazetteer();
+const names = (text: string) => geoparse(text, { gazetteer }).map((t) => t.text);
+const resolved = (text: string, name: string) => geoparse(text, { gazetteer }).find((t) => t.text === name)?.place ?? null;
+
+describe('recognition', () => {
+  it('finds multiword names and keeps exact spans', () => {
+    const text = 'Gunmen attacked a checkpoint in Sadr City and later fled toward Mazar-i-Sharif.';
+    expect(names(text)).toEqual(['Sadr City', 'Mazar-i-Sharif']);
+  });
+
+  it('keeps the Arabic article inside the span and resolves without it', () => {
+    const text = 'Troops moved from al-Amarah to Al Kut.';
+    expect(names(text)).toEqual(['al-Amarah', 'Al Kut']);
+    expect(resolved(text, 'Al Kut')?.country).toBe('IQ');
+  });
+
+  it('refuses people introduced by a title and their later bare surname', () => {
+    const text = 'Mullah Mustafa was killed in Ghor. Mustafa had met commanders in Herat.';
+    expect(names(text)).toEqual(['Ghor', 'Herat']);
+  });
+
+  it('refuses organisations named after minor places', () => {
+    expect(names('Iran’s Qods Force trained the fighters.')).toEqual(['Iran']);
+  });
+
+  it('refuses a person whose surname is a place name ("Muqtada al Sadr") but keeps Sadr City', () => {
+    expect(names('Muqtada al Sadr spoke in Sadr City.')).toEqual(['Sadr City']);
+  });
+
+  it('does not take demonyms for places, but reports them as countries on request', () => {
+    expect(names('Iranian and Afghan officials met.')).toEqual([]);
+    const withDemonyms = geoparse('Iranian officials met.', { gazetteer, demonyms: true });
+    expect(withDemonyms.map((t) => [t.text, t.place?.country])).toEqual([['Iranian', 'IR']]);
+  });
+
+  it('takes a common word as a place only with locative evidence', () => {
+    expect(names('Reading the report, officials were alarmed.')).toEqual([]);
+    expect(names('The plant in Mobile closed.')).toEqual(['Mobile']);
+  });
+
+  it('reads all-caps country abbreviations case-sensitively ("US" is the country, "us" the pronoun)', () => {
+    const t = geoparse('US forces left Iraq; none of us knew.', { gazetteer });
+    expect(t.map((x) => [x.text, x.place?.country])).toEqual([['US', 'US'], ['Iraq', 'IQ']]);
+  });
+
+  it('splits hyphenated compounds of two places', () => {
+    expect(names('Floods hit the Fargo-Moorhead area.')).toEqual(['Fargo', 'Moorhead']);
+  });
+
+  it('keeps the dot of an abbreviated state and resolves it', () => {
+    const t = geoparse('He lives in Springfield, Ill., with his family.', { gazetteer });
+    expect(t.map((x) => x.text)).toEqual(['Springfield', 'Ill.']);
+    expect(t[0].place?.admin1).toBe('Illinois');
+  });
+});
+
+describe('resolution', () => {
+  it('uses explicit containment ("Musiyyib in northern Babil province")', () => {
+    const p = resolved('A raid in Musiyyib in northern Babil province netted five suspects.', 'Musiyyib');
+    expect(p?.country).toBe('IQ');
+    expect(p?.admin1).toBe('Babil');
+  });
+
+  it('uses feature words: "Farah Province" is the province, "Farah city" the city', () => {
+    const t = geoparse('The Taliban besieged the capital of Farah Province. Airstrikes broke the siege of Farah city.', { gazetteer });
+    const province = t.find((x) => x.text === 'Farah' && t.indexOf(x) === 0);
+    expect(province?.place?.kind).toBe('admin1');
+    expect(t.filter((x) => x.text === 'Farah')[1].place?.kind).toBe('city');
+  });
+
+  it('uses the document’s country: Najaf in an Iraq article is the Iraqi city', () => {
+    expect(resolved('Iraqi police raided a house in Najaf after the Baghdad bombing.', 'Najaf')?.country).toBe('IQ');
+  });
+
+  it('uses a demonym qualifier: the Pakistani province of Baluchistan', () => {
+    const p = resolved('The strike was conducted in the Pakistani province of Baluchistan.', 'Baluchistan');
+    expect(p?.country).toBe('PK');
+    expect(p?.kind).toBe('admin1');
+  });
+
+  it('places a neighbourhood named as part of a city ("Sadr City, Baghdad") in that city', () => {
+    const p = resolved('The raid took place in Sadr City, Baghdad.', 'Sadr City');
+    expect(p?.kind).toBe('neighbourhood');
+    expect(p?.admin1).toBe('Baghdad');
+  });
+
+  it('offers alternatives for ambiguous names', () => {
+    const t = geoparse('He moved to Springfield last year.', { gazetteer });
+    expect(t[0].alternatives.length).toBeGreaterThan(2);
+    expect(new Set(t[0].alternatives.map((a) => a.place.id)).has(t[0].place!.id)).toBe(false);
+  });
+
+  it('reports an unresolvable name without dropping the rest of the document', () => {
+    const t = geoparse('Fighters crossed from Qasirin into Iraq near Baghdad.', { gazetteer });
+    expect(t.find((x) => x.text === 'Baghdad')?.place?.country).toBe('IQ');
+    expect(t.find((x) => x.text === 'Iraq')?.place?.kind).toBe('country');
+  });
+
+  it('resolves gold spans exactly, in order', () => {
+    const text = 'Basra and Kut are in Iraq.';
+    const spans = [{ start: 21, end: 25 }, { start: 0, end: 5 }, { start: 10, end: 13 }];
+    const t = geoparse(text, { gazetteer, spans });
+    expect(t.map((x) => [x.start, x.end, x.text])).toEqual([[21, 25, 'Iraq'], [0, 5, 'Basra'], [10, 13, 'Kut']]);
+    expect(t.every((x) => x.place?.country === 'IQ')).toBe(true);
+  });
+});
