@@ -5,23 +5,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, basename, resolve } from 'node:path';
 import type { ArticleInput, ExtractResult } from '../events/types';
+import { extract as runPipeline } from '../events';
+import { loadGazetteer } from '../gazetteer';
 import { openDb, isEmpty, saveInputs, loadInputs, replaceExtraction, setMeta, getMeta, type Db } from './db';
 import { syntheticArticles, syntheticFeatures } from './synthetic';
 
 type Extract = (inputs: ArticleInput[]) => ExtractResult | Promise<ExtractResult>;
 
-// The pipeline is looked up rather than imported so the dashboard still builds and serves its stored data
-// on a checkout where the events module is absent.
-const pipelines = import.meta.glob<{ extract: Extract }>('../events/index.ts');
-
-export async function loadExtract(): Promise<Extract | null> {
-  const load = pipelines['../events/index.ts'];
-  return load ? (await load()).extract : null;
+/**
+ * The events pipeline over the bundled gazetteer. The gazetteer directory is given explicitly: once the
+ * server is bundled into build/, paths relative to the gazetteer module no longer point at its data.
+ */
+export function loadExtract(): Extract {
+  let gazetteer: ReturnType<typeof loadGazetteer> | null = null;
+  return (inputs) => {
+    gazetteer ??= loadGazetteer(config.gazetteerDir());
+    return runPipeline(inputs, { gazetteer });
+  };
 }
 
 export const config = {
   dbPath: () => resolve(process.env.ATLAS_DB ?? 'data/atlas.sqlite'),
   seedsDir: () => resolve(process.env.ATLAS_SEEDS ?? 'seeds'),
+  gazetteerDir: () => resolve(process.env.ATLAS_GAZETTEER ?? 'src/lib/gazetteer/data'),
   synthetic: () => Number(process.env.ATLAS_SYNTHETIC_INCIDENTS ?? 0) || 0
 };
 
@@ -46,6 +52,9 @@ export class Store {
     readonly extract: Extract | null
   ) {}
 
+  /** Articles the last extraction could not read, with why. */
+  lastErrors: Array<{ article: string; message: string }> = [];
+
   get canExtract(): boolean {
     return this.extract !== null;
   }
@@ -54,6 +63,8 @@ export class Store {
   async reextract(): Promise<void> {
     if (!this.extract) return;
     const result = await this.extract(loadInputs(this.db));
+    for (const e of result.errors ?? []) console.error(`article ${e.article} could not be read: ${e.message}`);
+    this.lastErrors = result.errors ?? [];
     replaceExtraction(this.db, result.articles, result.features);
     setMeta(this.db, 'extracted_at', new Date().toISOString());
     setMeta(this.db, 'source', 'pipeline');
@@ -77,7 +88,7 @@ export function getStore(): Promise<Store> {
 
 async function open(): Promise<Store> {
   const db = openDb(config.dbPath());
-  const store = new Store(db, await loadExtract());
+  const store = new Store(db, loadExtract());
   const synthetic = config.synthetic();
   if (synthetic > 0) {
     // Load testing: synthetic features replace the pipeline's output; the stored inputs are left alone.
