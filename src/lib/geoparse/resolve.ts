@@ -41,7 +41,7 @@ export interface ResolveWeights {
 
 export const DEFAULT_WEIGHTS: ResolveWeights = {
   population: 0.55,
-  kind: { country: 4.2, admin1: 2.0, admin2: 1.0, city: 0, neighbourhood: -0.6 },
+  kind: { country: 4.2, region: 3.0, admin1: 2.0, admin2: 1.0, city: 0, neighbourhood: -0.6 },
   capital: 0.8,
   primaryName: 1.5,
   fuzzyPenalty: 1.5,
@@ -73,7 +73,7 @@ interface Group {
 
 function priorScore(c: Candidate, w: ResolveWeights): number {
   const p = c.place;
-  let s = w.population * Math.log10(p.population + 10) + w.kind[p.kind];
+  let s = w.population * Math.log10(p.population + 10) + (w.kind[p.kind] ?? 0);
   if (p.featureCode === 'PPLC') s += w.capital;
   else if (p.featureCode === 'PPLA') s += w.capital / 2;
   if (c.primary) s += w.primaryName;
@@ -247,18 +247,29 @@ export function resolve(
     });
   }
 
-  // A transliteration-only match is trusted only inside a country the document is about ("Musiyyib" in an
-  // Iraq article); elsewhere ("Qasirin" → Azerbaijan) the mention is kept but left unplaced.
-  const documentCountries = new Set(demonymCountries.keys());
+  // A transliteration-only match is trusted only in the country the document is most about, or inside the
+  // container it names ("Musiyyib in northern Babil province"); elsewhere ("Qasirin" → a town in Iran in an
+  // article about Iraq) the mention is kept but left unplaced.
+  const countryMentions = new Map<string, number>();
   for (const g of groups) {
-    const p = g.candidates[g.choice]?.place;
-    if (p && g.candidates[g.choice].match === 'exact') documentCountries.add(p.country);
+    const c = g.candidates[g.choice];
+    if (c && c.match === 'exact') countryMentions.set(c.place.country, (countryMentions.get(c.place.country) ?? 0) + g.mentions.length);
   }
+  for (const [cc, n] of demonymCountries) countryMentions.set(cc, (countryMentions.get(cc) ?? 0) + n);
+  const focus = [...countryMentions].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const finalChoice = groups.map((g) => g.candidates[g.choice]?.place ?? null);
+  const trustedFuzzy = (g: Group, p: Place) =>
+    p.country === focus ||
+    g.mentions.some((mi) => {
+      const c = mentions[mi].cues.containerMention;
+      const container = c === null ? null : finalChoice[groupOf[c]];
+      return !!container && contains(container, p);
+    });
   return mentions.map((_, i) => {
     const g = groups[groupOf[i]];
     if (!g.candidates.length) return { place: null, confidence: 0, alternatives: [] };
     const chosen = g.candidates[g.choice];
-    if (chosen.match !== 'exact' && !documentCountries.has(chosen.place.country)) {
+    if (chosen.match !== 'exact' && !trustedFuzzy(g, chosen.place)) {
       return { place: null, confidence: 0, alternatives: g.candidates.slice(0, 5).map((c, k) => ({ place: c.place, score: +g.probs[k].toFixed(3) })) };
     }
     const order = g.candidates.map((_, k) => k).sort((a, b) => g.probs[b] - g.probs[a]);

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: every benchmark, printed as figures and ratios against baselines measured in the same run.
+ *   1. geoparser speed and memory (tests/bench/geoparse.bench.ts)
+ *   2. geoparser accuracy on LGL / GeoVirus when the corpora are beside the checkout (tests/bench/geoparse-eval.ts)
+ *   3. dashboard with 100,000 synthetic incidents in headless Chromium (tests/bench/dashboard.bench.ts)
+ * Options: --skip-dashboard, --write (rewrite the figures in docs/accuracy.md between its bench markers).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runGeoparseBench } from './geoparse.bench';
+import { evaluateCorpus } from './geoparse-eval';
+
+const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
+const evalDir = process.env.ATLAS_EVAL_DIR ?? resolvePath(root, '../shared/eval');
+const args = process.argv.slice(2);
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+
+console.log('== geoparser speed and memory');
+const speed = runGeoparseBench();
+const speedLines = [
+  `| corpus | ${speed.corpus} |`,
+  '|---|---|',
+  `| atlas geoparse, one core | ${speed.ours.docsPerSec.toFixed(0)} docs/s, ${speed.ours.mbPerSec.toFixed(2)} MB/s |`,
+  `| naive dictionary baseline (same gazetteer, same run) | ${speed.naive.docsPerSec.toFixed(0)} docs/s (ours at ${(speed.ours.docsPerSec / speed.naive.docsPerSec).toFixed(2)}×) |`,
+  `| gazetteer cold load | ${speed.load.loadMs.toFixed(0)} ms (raw read of the artifact: ${speed.load.readMs.toFixed(0)} ms) |`,
+  `| peak RSS after load + corpus | ${speed.load.peakRssMb.toFixed(0)} MB |`
+];
+console.log(speedLines.join('\n'));
+
+console.log('\n== geoparser accuracy');
+let accuracyLines: string[] = [];
+if (!existsSync(evalDir)) {
+  console.log(`evaluation corpora not found at ${evalDir} (set ATLAS_EVAL_DIR): accuracy not measured`);
+} else {
+  const rows = ['lgl', 'geovirus'].filter((c) => existsSync(join(evalDir, `${c}.jsonl`))).flatMap((c) => [
+    { label: c === 'lgl' ? 'LGL' : 'GeoVirus', r: evaluateCorpus(c) },
+    { label: `${c === 'lgl' ? 'LGL' : 'GeoVirus'}, demonyms as countries`, r: evaluateCorpus(c, { demonyms: true }) }
+  ]);
+  accuracyLines = [
+    '| corpus | recognition P | R | F1 | A@161 gold spans | A@161 end to end | baseline A@161 (most populous, gold spans) | mean km (gold) | median km (gold) | AUC (gold) | candidate recall |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(({ label, r }) => `| ${label} | ${f3(r.endToEnd.recognition.precision)} | ${f3(r.endToEnd.recognition.recall)} | ${f3(r.endToEnd.recognition.f1)} | ${f3(r.goldSpans.acc161)} | ${f3(r.endToEnd.resolution.acc161)} | ${f3(r.baseline.acc161)} | ${Math.round(r.goldSpans.meanKm)} | ${Math.round(r.goldSpans.medianKm)} | ${f3(r.goldSpans.auc)} | ${f3(r.candidateRecall)} |`)
+  ];
+  console.log(accuracyLines.join('\n'));
+}
+
+if (args.includes('--write')) {
+  const doc = join(root, 'docs/accuracy.md');
+  let text = readFileSync(doc, 'utf8');
+  const put = (name: string, lines: string[]) => {
+    const re = new RegExp(`(<!-- bench:${name} -->\\n)[\\s\\S]*?(\\n<!-- /bench:${name} -->)`);
+    if (lines.length) text = text.replace(re, `$1${lines.join('\n')}$2`);
+  };
+  put('speed', speedLines);
+  put('accuracy', accuracyLines);
+  writeFileSync(doc, text);
+  console.log(`\nwrote ${doc}`);
+}
+
+if (!args.includes('--skip-dashboard')) {
+  console.log('\n== dashboard (100,000 synthetic incidents, headless Chromium)');
+  if (!existsSync('/usr/bin/chromium')) console.log('Chromium not installed at /usr/bin/chromium: dashboard benchmark skipped');
+  else {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tests/bench/dashboard.bench.ts')], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) process.exitCode = r.status ?? 1;
+  }
+}
