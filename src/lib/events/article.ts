@@ -51,6 +51,9 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
     for (const d of an.drafts.filter((d) => !d.place && !d.background)) {
       for (const next of analyses.slice(i + 1, i + 3)) {
         if (next.sentence.paragraph !== an.sentence.paragraph || !next.eventless) continue;
+        // Only a sentence that refers back to the event ("It was conducted in …", "The strike took place in …").
+        if (!/^(?:[\w]+,\s+)?(?:it|this|that|the (?:strike|raid|attack|operation|ambush|assault|bombing|killing))\b/i.test(next.sentence.text)) continue;
+        if (next.dates.some((x) => x.date && d.date.date && datesCompatible({ ...d.date }, { date: x.date, precision: x.precision, text: x.text, how: 'explicit' }) === false)) continue;
         const masked = irrealisSpans(next.sentence.text, next.sentence.start);
         const locative = inBody.filter(
           (t) => t.start >= next.sentence.start && t.end <= next.sentence.end && LOCATIVE.test(text.slice(Math.max(next.sentence.start, t.start - 50), t.start)) && !masked.some((m) => t.start >= m.start && t.start < m.end)
@@ -67,15 +70,23 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
 
   // Dates: the frame's own, "the same day", the latest date in the three sentences before, the article's date for
   // the lead paragraph of a dated article, else none.
-  const allDates: DateMention[] = analyses.flatMap((a) => a.dates);
+  const allDates: DateMention[] = analyses.flatMap((a) => a.dates.filter((d) => !a.background.some((b) => d.start >= b.start && d.end <= b.end)));
   for (const an of analyses) {
     for (const d of an.drafts) {
-      if (d.date.how !== 'none') continue;
+      if (d.date.how !== 'none' || d.reference) continue;
       const same = anaphoricDay(an.sentence.text);
-      const earlier = allDates.filter((x) => x.end <= an.sentence.start && x.date && sentences.findIndex((s) => s.start <= x.start && x.start < s.end) >= an.sentence.index - 3);
+      // Carried over from up to three sentences back, not across a heading, never a "since" date.
+      const earlier = allDates.filter(
+        (x) =>
+          x.end <= an.sentence.start &&
+          x.date &&
+          !x.since &&
+          sentences.findIndex((s) => s.start <= x.start && x.start < s.end) >= an.sentence.index - 3 &&
+          !article.excluded.some((e) => e.start >= x.end && e.end <= an.sentence.start)
+      );
       const last = earlier[earlier.length - 1];
       if (same && last) d.date = { date: last.date, precision: last.precision, text: an.sentence.text.slice(same.at, same.at + same.length), how: 'explicit' };
-      else if (last) d.date = { date: last.date, precision: Math.max(last.precision, 2) as 1 | 2 | 3, text: last.text, how: 'inherited' };
+      else if (last && !d.background) d.date = { date: last.date, precision: Math.max(last.precision, 2) as 1 | 2 | 3, text: last.text, how: 'inherited' };
       else if (ref && an.sentence.paragraph === firstParagraph && !d.background) d.date = { date: ref.date, precision: 2, text: null, how: 'article' };
     }
   }
@@ -83,7 +94,8 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
   // Confidence: the place's resolution, lowered for what had to be carried over or inferred.
   const drafts = analyses.flatMap((a) => a.drafts);
   for (const d of drafts) {
-    let c = 0.85 * (d.place ? Math.max(0.3, d.place.toponym.confidence) : 0.5);
+    const placeConfidence = d.place && Number.isFinite(d.place.toponym.confidence) ? d.place.toponym.confidence : 0.5;
+    let c = 0.85 * Math.max(0.3, placeConfidence);
     if (d.date.how === 'inherited' || d.date.how === 'article') c -= 0.1;
     if (!d.date.date) c -= 0.15;
     if (d.placeSentence) c -= 0.1;
@@ -110,7 +122,8 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
         actor1: d.actor1,
         actor2: d.actor2,
         confidence: d.confidence,
-        background: d.background
+        background: d.background,
+        distinct: d.distinct
       };
     });
   const merged = mergeAll(records, foldRecords);
@@ -160,6 +173,7 @@ export function foldRecords(a: IncidentRecord, b: IncidentRecord): IncidentRecor
     actor1: a.actor1 ?? b.actor1,
     actor2: a.actor2 ?? b.actor2,
     confidence: Math.min(0.99, Math.round((Math.max(a.confidence, b.confidence) + 0.05) * 100) / 100),
-    background: a.background && b.background
+    background: a.background && b.background,
+    distinct: a.distinct || b.distinct
   };
 }

@@ -43,6 +43,7 @@ function refInstant(article: ArticleDate | null): Date {
 function fromChrono(r: chrono.ParsedResult, article: ArticleDate | null): Omit<DateMention, 'start' | 'end' | 'text' | 'since'> | null {
   const c = r.start;
   const text = r.text;
+  if (/^(?:right\s+)?now$|^currently$|^at present$/i.test(text.trim())) return null; // the present state, not an event's date
   if (DURATION.test(text) && !/^(last|this)\s+(week|month|year)$/i.test(text)) return null;
   const relative = RELATIVE.test(text) && !c.isCertain('year');
   const relPrecision = (p: TimePrecision): TimePrecision => (article?.approximate && p === 1 ? 2 : p);

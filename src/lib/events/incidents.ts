@@ -7,7 +7,7 @@ import { anaphoricDay, findDates, type ArticleDate, type DateMention, type TimeP
 import {
   AGGREGATE, AIR_PLATFORM, CIVILIAN, IRREALIS, MOVEMENT_BEFORE, NEAR_AFTER, NEAR_BEFORE, PART_BEFORE, TRIGGERS, type TriggerKind
 } from './lexicon';
-import { contains, KIND_RANK } from './places';
+import { contains, distanceKm, KIND_RANK } from './places';
 import type { Sentence } from './text/sentences';
 
 type Span = { start: number; end: number };
@@ -39,6 +39,10 @@ export interface IncidentDraft {
   triggers: TriggerHit[];
   /** A past event mentioned in passing ("the 2007 Karbala attack"). */
   background: boolean;
+  /** Only a definite reference to an event by its place ("the Karbala attack"): dated only by its own words. */
+  reference: boolean;
+  /** Said to be another event than one told before ("another leader", "four other leaders"): never merged in its article. */
+  distinct: boolean;
   place: PlaceChoice | null;
   /** The sentence that named the place, when it is not the event's sentence. */
   placeSentence: Sentence | null;
@@ -54,6 +58,8 @@ export interface IncidentDraft {
 
 export interface SentenceAnalysis {
   sentence: Sentence;
+  /** Spans of background mentions ("the 2007 Karbala attack"): their dates are not carried to later sentences. */
+  background: Span[];
   /** Incidents with or without a place (those without may get one from the next sentence, or add detail). */
   drafts: IncidentDraft[];
   /** True when the sentence reports no event of its own (it may still name where the previous one happened). */
@@ -71,7 +77,13 @@ export function irrealisSpans(text: string, base: number): Span[] {
   for (const m of text.matchAll(IRREALIS)) {
     if (m[0] === 'May' || m[0] === 'Will' && /^\s+[A-Z]/.test(text.slice(m.index! + 4))) continue; // the month; a name
     const rest = text.slice(m.index!);
-    const stop = rest.search(/[,;:—–]|$/);
+    // Scope: to the end of the clause, not into an adverbial clause ("would meet when smuggling …"); degree
+    // adverbs ("nearly invaded Afghanistan") only over their verb and its object.
+    let stop = rest.search(/[,;:—–]|\s(?:when|while|whenever|as|after|before|because|since|in revenge for)\s|$/);
+    if (/^(?:nearly|almost)$/i.test(m[0])) {
+      const vp = /^\S+\s+\S+(?:\s+\S+)?/.exec(rest);
+      if (vp) stop = Math.min(stop < 0 ? rest.length : stop, vp[0].length);
+    }
     spans.push({ start: base + m.index!, end: base + m.index! + (stop > 0 ? stop : rest.length) });
   }
   return spans;
@@ -119,6 +131,10 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
     if (MOVEMENT_BEFORE.test(before)) continue; // where things move from or to: routes, not incidents
     if (/^['’]s?\b/.test(after) && !/^['’]s\s+(?:outskirts|suburbs|centre|center|province)/.test(after)) continue; // "Iran's Qods Force"
     if (/\b(?:Forces?|Army|Division|Command|Corps)\s+$/.test(before)) continue; // "Multinational Forces Iraq"
+    // A name used as a modifier ("US military", "Kabul Police") names no location unless a preposition places it.
+    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|[\w'’-]+\s+of\s+)?$/i.test(before);
+    const attributive = /^\s+(?:[a-z][\w-]*|Forces?|Army|Police|Military|Special|Coalition|Security)\b/.test(after) && !/^\s+(?:and|or|in|on|at|to|from|was|were|is|are|has|had|province|city|district|region|governorate|area)\b/.test(after);
+    if (!locative && (attributive || t.place.kind === 'country')) continue;
     cands.push({ t, place: t.place, near: NEAR_BEFORE.test(before) || NEAR_AFTER.test(after), part: PART_BEFORE.test(before), context: false });
   }
   if (!cands.length) return null;
@@ -129,6 +145,17 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
     const gap = text.slice(prev.t.end, c.t.start);
     if (gap.length > 40) continue;
     if ((c.near && !prev.near) || contains(c.place, prev.place)) c.context = true;
+  }
+  // A place said to lie near another ("Qasirin, north of Baghdad") but resolved far from it contradicts the text:
+  // keep the place the text is sure of, at the precision of "near".
+  for (const [i, c] of cands.entries()) {
+    const next = cands[i + 1];
+    if (!next || !next.near || next.t.start - c.t.end > 40) continue;
+    if (!/^[\s,]*(?:just\s+|some\s+)?(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|near|outside)\s/i.test(text.slice(c.t.end, next.t.start) + ' ')) continue;
+    if (distanceKm(c.place, next.place) > 150) {
+      c.context = true;
+      next.context = false;
+    } else next.context = true;
   }
   const firstTrigger = triggers[0]?.start ?? 0;
   const pool = cands.filter((c) => !c.context);
@@ -148,7 +175,8 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
 export function classify(kinds: Set<TriggerKind>, frameText: string): { eventType: EventType; subEventType: string } {
   const violent = ['kill', 'attack', 'raid', 'siege', 'strike', 'airstrike', 'shelling', 'explosive', 'suicide', 'kidnap'].some((k) => kinds.has(k as TriggerKind));
   if (kinds.has('seizure') && !kinds.has('kill') && !kinds.has('attack')) return { eventType: 'Strategic developments', subEventType: 'Disrupted weapons use' };
-  if (kinds.has('airstrike') || ((kinds.has('strike') || kinds.has('kill') || kinds.has('attack')) && AIR_PLATFORM.test(frameText)))
+  // "strike" in conflict reporting is a remote (air, drone, missile) strike; a ground operation is a raid or attack.
+  if (kinds.has('airstrike') || (kinds.has('strike') && !kinds.has('raid')) || ((kinds.has('kill') || kinds.has('attack')) && AIR_PLATFORM.test(frameText)))
     return { eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike' };
   if (kinds.has('suicide')) return { eventType: 'Explosions/Remote violence', subEventType: 'Suicide bomb' };
   if (kinds.has('shelling')) return { eventType: 'Explosions/Remote violence', subEventType: 'Shelling/artillery/missile attack' };
@@ -161,7 +189,10 @@ export function classify(kinds: Set<TriggerKind>, frameText: string): { eventTyp
   return { eventType: 'Battles', subEventType: 'Armed clash' };
 }
 
+const QUANTIFIED = /\b(?:series|wave|spate|string|number|couple|one|some|many|several|two|three|four|each|any|all|most|part)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 const BACKGROUND_LEAD = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+/** Verbs that make a bare plural ("conducted attacks", "who conduct mortar attacks") a habit, not an event. */
+const HABITUAL_VERB = /\b(?:conduct(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|launch(?:es|ing)?|plan(?:s|ning)?|support(?:s|ing)?|direct(?:s|ing)?|stag(?:e|es|ing)|involved in|responsible for|facilitat(?:e|es|ing)|specialis(?:e|es)d? in|known for)\b(?:\s+[\w,'’-]+){0,12}\s*$/i;
 const HABITUAL_NOUN = /^(?:attacks|raids|kidnappings|assassinations|strikes|killings|bombings|ambushes|operations|airstrikes|clashes)$/i;
 
 interface Frame {
@@ -178,7 +209,7 @@ function frames(text: string, clause: Span, triggers: TriggerHit[], toponyms: To
   for (const t of triggers) {
     const lead = text.slice(clause.start, t.start);
     const isNounUse = t.noun || /ing$/.test(t.text);
-    if (isNounUse && (main.length || bg.length || /\S/.test(lead)) && BACKGROUND_LEAD.test(lead)) {
+    if (isNounUse && (main.length || bg.length || /\S/.test(lead)) && BACKGROUND_LEAD.test(lead) && !QUANTIFIED.test(lead)) {
       const inNp = bg.find((b) => b.ranges.some((r) => within(t, r)));
       if (inNp) {
         inNp.triggers.push(t);
@@ -218,6 +249,11 @@ function frames(text: string, clause: Span, triggers: TriggerHit[], toponyms: To
   void masked;
   const out: Frame[] = [];
   if (mainTriggers.length) out.push({ ranges: mainRanges, triggers: mainTriggers, background: false });
+  // With no event of its own, the clause reports the one it mentions ("Iran was behind the offensive in October 2016").
+  else if (bg.length === 1) {
+    bg[0].background = false;
+    bg[0].ranges = [{ ...clause }];
+  } else for (const b of bg) b.background = false;
   return [...out, ...bg];
 }
 
@@ -230,7 +266,7 @@ export function analyseSentence(
   articleId: string
 ): SentenceAnalysis {
   const dates = findDates(sentence.text, article, sentence.start);
-  const result: SentenceAnalysis = { sentence, drafts: [], eventless: true, dates };
+  const result: SentenceAnalysis = { sentence, drafts: [], eventless: true, dates, background: [] };
   if (/\?["”’)]*$/.test(sentence.text.trim())) return result; // questions report nothing
   const clauses: Span[] = [];
   let at = sentence.start;
@@ -244,21 +280,33 @@ export function analyseSentence(
   for (const clause of clauses) {
     const clauseText = text.slice(clause.start, clause.end);
     const masked = irrealisSpans(clauseText, clause.start);
-    const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)));
+    // Infinitives of purpose or intent ("to murder Western soldiers", "to kill officials") report no event.
+    const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)) && !/\bto\s+$/i.test(text.slice(Math.max(clause.start, t.start - 4), t.start)));
     if (!triggers.length) continue;
     result.eventless = false;
     if (AGGREGATE.test(blank(clauseText, clause.start, masked))) continue;
     for (const frame of frames(text, clause, triggers, toponyms, masked)) {
+      if (frame.background) result.background.push(...frame.ranges);
       const frameText = blank(text.slice(clause.start, clause.end), clause.start, [
         ...masked,
         ...complementOf(clause, frame.ranges)
       ]);
-      const kinds = new Set(frame.triggers.map((t) => t.kind));
       const counts = findCounts(frameText, clause.start, dateSpans);
-      // Habitual or generic mentions ("conducted attacks against … forces") report no single event.
-      const bare = frame.triggers.every((t) => t.noun && HABITUAL_NOUN.test(t.text) && !/\b(?:the|a|an|two|three|four|five|several|separate|these|those|\d+)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)));
+      // Habitual or generic mentions ("conducted attacks against … forces", "who conduct mortar attacks") report
+      // no single event: alone they make nothing, beside a reported event they do not decide its type.
+      const isBare = (t: TriggerHit) =>
+        t.noun &&
+        HABITUAL_NOUN.test(t.text.split(/\s+/).pop()!) &&
+        !/\b(?:the|a|an|two|three|four|five|several|separate|these|those|\d+)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)) &&
+        HABITUAL_VERB.test(text.slice(Math.max(clause.start, t.start - 160), t.start));
       const frameDates = dates.filter((d) => frame.ranges.some((r) => within(d, r)) && !masked.some((m) => overlaps(m, d)));
-      if (bare && !Object.keys(counts).length && !frameDates.length) continue;
+      const plural = (t: TriggerHit) => t.noun && HABITUAL_NOUN.test(t.text.split(/\s+/).pop()!) && !/\b(?:the|a|an|two|three|four|five|several|separate|these|those|\d+)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start));
+      if (frame.triggers.every(isBare)) {
+        if (!Object.keys(counts).length) continue;
+      } else frame.triggers = frame.triggers.filter((t) => !isBare(t));
+      // "other high-profile attacks in Iraq": bare plurals with no number and no date of their own are generic.
+      if (frame.triggers.every(plural) && !Object.keys(counts).length && !frameDates.length) continue;
+      const kinds = new Set(frame.triggers.map((t) => t.kind));
       const place = choosePlace(text, toponyms, frame.ranges.map((r) => subtract(r, masked)).flat(), frame.triggers);
       const { eventType, subEventType } = classify(kinds, frameText);
       const actorsFound = findActors(frameText, clause.start);
@@ -268,24 +316,36 @@ export function analyseSentence(
       const initiators: string[] = [];
       const targets: string[] = [];
       for (const a of actorsFound) {
-        const agent = byAgent.test(text.slice(Math.max(clause.start, a.start - 12), a.start));
-        if (agent || (!passive && a.end <= pivot.start)) initiators.push(a.name);
+        const lead = text.slice(Math.max(clause.start, a.start - 14), a.start);
+        const agent = byAgent.test(lead);
+        const target = /\b(?:against|on|at|targeting|of)\s+(?:the\s+)?$/i.test(lead);
+        if (agent || (!passive && !target && a.end <= pivot.start)) initiators.push(a.name);
         else targets.push(a.name);
       }
       const actors = [...new Set([...initiators, ...targets])];
+      // "the Karbala attack", "the 2007 Karbala attack": a reference by place, dated only by its own words.
+      const npStarts = frame.triggers.map((t) => {
+        const m = /\bthe\s+(?:(?:19|20)\d{2}\s+)?$/i.exec(text.slice(clause.start, toponyms.find((p) => p.place && p.end <= t.start && t.start - p.end <= 1)?.start ?? t.start));
+        return m && toponyms.some((p) => p.place && p.end <= t.start && t.start - p.end <= 1) ? clause.start + m.index : -1;
+      });
+      const reference = frame.triggers.every((t, i) => t.noun && npStarts[i] >= 0) && !Object.keys(counts).length;
+      const ownDates = reference ? frameDates.filter((d) => frame.triggers.some((t, i) => d.start >= npStarts[i] && d.end <= t.end)) : frameDates;
+      const distinct = /\b(?:another|other|others|additional|more(?!\s+than)|further|separate|also)\b/i.test(frameText) && !reference;
       let date: DateChoice = { date: null, precision: 3, text: null, how: 'none' };
-      const explicit = frameDates.find((d) => !d.since) ?? frameDates[0];
+      const explicit = ownDates.find((d) => !d.since) ?? ownDates[0];
       if (explicit) date = { date: explicit.date, precision: explicit.precision, text: explicit.text, how: 'explicit' };
       else if (frame.background) {
         // A background mention may carry the clause's date when the main clause has no event of its own.
         const free = dates.find((d) => within(d, clause) && !masked.some((m) => overlaps(m, d)));
-        if (free && !frames(text, clause, triggers, toponyms, masked).some((f) => !f.background)) date = { date: free.date, precision: free.precision, text: free.text, how: 'explicit' };
+        if (free && !reference && !frames(text, clause, triggers, toponyms, masked).some((f) => !f.background)) date = { date: free.date, precision: free.precision, text: free.text, how: 'explicit' };
       }
       result.drafts.push({
         article: articleId,
         sentence,
         triggers: frame.triggers,
         background: frame.background,
+        reference,
+        distinct,
         place,
         placeSentence: null,
         date,

@@ -17,7 +17,7 @@ export const TRIGGERS: TriggerPattern[] = [
   { kind: 'suicide', noun: true, re: /\bsuicide (?:bomb(?:ing|er|ers|s)?|attacks?|car bombs?|(?:vehicle[\s-]borne )?(?:IEDs?|VBIEDs?))\b/gi },
   { kind: 'shelling', noun: true, re: /\b(?:shelling|shelled|artillery (?:fire|strikes?|attacks?)|(?:mortar|rocket|missile) (?:attacks?|fire|strikes?)|mortared|rocketed)\b/gi },
   { kind: 'explosive', noun: true, re: /\b(?:roadside bombs? (?:exploded|detonated|struck|hit|killed|attack)|(?:IEDs?|landmines?|mines?|car bombs?|bombs?) (?:exploded|detonated|went off|struck|hit|killed)|bomb(?:ing|ings)\b|bombed)/gi },
-  { kind: 'strike', noun: true, re: /\b(?:strikes?|struck)\b/gi },
+  { kind: 'strike', noun: true, re: /\b(?:strikes?|struck)\b(?!\s+(?:force|forces|team|teams|group|package))/gi },
   { kind: 'raid', noun: true, re: /\b(?:raids?|raided|raiding)\b/gi },
   { kind: 'capture', noun: false, re: /\b(?:captur(?:e|ed|es|ing)|arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|apprehend(?:s|ed|ing)?|taken into custody|taken prisoner)\b/gi },
   { kind: 'kill', noun: false, re: /\b(?:kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|assassinat(?:e|ed|es|ing|ion|ions)|executed|shot dead|gunned down|beheaded|slain|slew)\b/gi },
@@ -65,7 +65,7 @@ export const CARGO: Array<{ kind: CargoKind; re: RegExp }> = [
 export const TRAINING = /\bfor (?:\w+\s+){0,2}training\b/i;
 /** Verbs and nouns of moving things between places. */
 export const MOVEMENT =
-  /\b(?:smuggl\w*|suppl(?:y|ies|ied|ying)|sen(?:d|ds|ding|t)|transport\w*|transfer\w*|shipments?|ship(?:s|ped|ping)?|traffick\w*|funnel\w*|deliver\w*|provid(?:e|es|ed|ing)|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing)|infiltrat\w*|travel(?:l)?(?:ed|ing|s)?|went|go(?:es|ing)?|secur(?:e|ed|es|ing)|channel\w*|flow(?:s|ed|ing)?|route[sd]?|conduit)\b/gi;
+  /\b(?:smuggl\w*|suppl(?:y|ies|ied|ying)|sen(?:d|ds|ding|t)|transport\w*|transfer\w*|shipments?|ship(?:s|ped|ping)?|traffick\w*|funnel\w*|deliver\w*|provid(?:e|es|ed|ing)|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing)|infiltrat\w*|travel(?:l)?(?:ed|ing|s)?|went|go(?:es|ing)?|secur(?:e|ed|es|ing)|channel\w*|flow(?:s|ed|ing)?|route[sd]?)\b/gi;
 /** Movement verbs that move the mover (people travelling), which need a purpose ("for training") to be a route. */
 export const SELF_MOVEMENT = /^(?:travel|went|go|mov)/i;
 

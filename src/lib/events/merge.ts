@@ -10,6 +10,8 @@ export interface Mergeable {
   date: DateChoice;
   counts: Partial<Record<CountField, Count>>;
   subEventType: string;
+  /** Reported as another event than those told before in its article. */
+  distinct?: boolean;
 }
 
 const FIELDS: CountField[] = ['killed', 'wounded', 'captured'];
@@ -69,6 +71,7 @@ export function sameEvent(a: Mergeable, b: Mergeable): boolean {
   const dates = datesCompatible(a.date, b.date);
   if (dates === false) return false;
   const shareArticle = a.articles.some((x) => b.articles.includes(x));
+  if (shareArticle && (a.distinct || b.distinct)) return false;
   if (shareArticle) return a.subEventType === b.subEventType || sharedCount(a, b);
   if (dates !== true) return false;
   const sameDay = a.date.precision === 1 && b.date.precision === 1 && a.date.date === b.date.date;

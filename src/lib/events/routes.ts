@@ -5,7 +5,7 @@ import type { ArticleAnalysis } from './article';
 import { findActors } from './actors';
 import { findDates, type TimePrecision } from './dates';
 import { irrealisSpans } from './incidents';
-import { CARGO, MOVEMENT, TRAINING, type CargoKind } from './lexicon';
+import { CARGO, MOVEMENT, SELF_MOVEMENT, TRAINING, type CargoKind } from './lexicon';
 import { contains } from './places';
 import { articleDateOf } from './article';
 
@@ -34,6 +34,8 @@ const CARGO_ORDER: CargoKind[] = ['weapons', 'EFPs', 'fighters', 'trainees', 'mo
 const FROM = /\b(?:from|out of)\s+(?:the\s+)?$/i;
 const TO = /\b(?:to|into|towards?|back to|back into)\s+(?:the\s+)?$/i;
 const VIA = /\b(?:through|via|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:in\s+|of\s+)?(?:the\s+)?$/i;
+/** The receiving side named as a group: "to the Taliban", "for the insurgents". */
+const RECIPIENT = /\b(?:to|for)\s+(?:the\s+)?(?:local\s+)?(?:[A-Z][\w-]*\s+)?(?:Taliban|insurgents|militants|fighters|rebels|militias|insurgency|guerrillas|jihadists)\b/;
 const RECIPIENT_IN = /\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}in\s+$/i;
 
 /** Look up a country's Place: from mentions already resolved, else by resolving its English name. */
@@ -67,16 +69,28 @@ export function extractRoutes(an: ArticleAnalysis, toponyms: Toponym[], demonyms
       MOVEMENT.lastIndex = 0;
       const moves = [...ctext.matchAll(MOVEMENT)].map((m) => ({ start: clause.start + m.index!, end: clause.start + m.index! + m[0].length })).filter(free);
       if (!moves.length) continue;
+      // What moves: cargo words, not those naming the purpose ("for explosives training") or the recipient
+      // ("for the insurgents", "to the Taliban").
+      const recipient = RECIPIENT.exec(ctext);
+      const cargoText = ctext.replace(TRAINING, (m) => ' '.repeat(m.length)).replace(RECIPIENT, (m) => ' '.repeat(m.length));
       const cargo = new Set<CargoKind>();
+      let firstCargo = Infinity;
       for (const c of CARGO) {
-        const m = c.re.exec(ctext);
-        if (m && free({ start: clause.start + m.index, end: clause.start + m.index + m[0].length })) cargo.add(c.kind);
+        const m = c.re.exec(cargoText);
+        if (m && free({ start: clause.start + m.index, end: clause.start + m.index + m[0].length })) {
+          cargo.add(c.kind);
+          firstCargo = Math.min(firstCargo, clause.start + m.index);
+        }
       }
-      if (TRAINING.test(ctext)) {
+      const training = TRAINING.test(ctext);
+      if (training) {
         cargo.delete('fighters');
         cargo.add('trainees');
       }
       if (!cargo.size) continue;
+      // People travelling ("went to Iran", "move through the border") are a route only when they are the cargo:
+      // trainees, or fighters named before the verb as its subject.
+      if (moves.every((m) => SELF_MOVEMENT.test(text.slice(m.start, m.end))) && !training && !(cargo.has('fighters') && firstCargo < moves[0].start)) continue;
 
       const here = placed.filter((t) => inSpan(t, clause) && free(t));
       const role = (t: Toponym) => {
@@ -128,6 +142,11 @@ export function extractRoutes(an: ArticleAnalysis, toponyms: Toponym[], demonyms
         const p = countryPlace(via.place.country);
         if (p) destination = { place: p, mention: null, how: 'context' };
       }
+      if (!destination && origin && recipient && theatre && theatre !== origin.place.country) {
+        // Supplies for the armed groups the article is about go where those groups fight.
+        const p = countryPlace(theatre);
+        if (p) destination = { place: p, mention: null, how: 'context' };
+      }
       if (!destination && origin) {
         const o = otherCountry([origin.place]);
         if (o) destination = { place: o.place!, mention: o, how: 'context' };
@@ -142,11 +161,13 @@ export function extractRoutes(an: ArticleAnalysis, toponyms: Toponym[], demonyms
 
       const named = [destination.mention, origin.mention, via?.mention].find((m) => m && inSpan(m, s));
       if (!named) continue;
-      const dates = findDates(ctext, ref, clause.start).filter(free);
-      const d = dates[0];
+      // The date the movement is reported for: a date in its clause that is not another event's ("last night's raid"),
+      // else its article's date at month precision.
+      const dates = findDates(ctext, ref, clause.start).filter((x) => free(x) && x.date && !/^['’]s\b/.test(text.slice(x.end, x.end + 3)));
+      const d = dates[0] ?? (article.date ? { date: article.date, precision: 3 as const } : undefined);
       let confidence = 0.85;
       for (const e of [origin, destination]) if (e.how !== 'explicit') confidence -= e.how === 'context' ? 0.2 : 0.1;
-      confidence *= Math.max(0.4, named.confidence);
+      confidence *= Math.max(0.4, Number.isFinite(named.confidence) ? named.confidence : 0.5);
       routes.push({
         articles: [article.id],
         origin,
