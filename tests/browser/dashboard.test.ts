@@ -205,8 +205,15 @@ describe('dashboard in Chromium', () => {
     await expect.poll(() => w!.page.evaluate(() => (window as unknown as AtlasWindow).__atlas.state.selectedId)).toBe(secondId);
     expect(await rows.nth(1).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => w!.page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(secondId);
-    const filter = await w.page.evaluate(() => (window as unknown as AtlasWindow).__atlas.map.getFilter('incident-selected'));
-    expect(JSON.stringify(filter)).toContain(secondId!);
+    await expect
+      .poll(() =>
+        w!.page.evaluate(async () => {
+          const source = (window as unknown as AtlasWindow).__atlas.map.getSource('selection') as import('maplibre-gl').GeoJSONSource;
+          const data = (await source.getData()) as GeoJSON.FeatureCollection;
+          return data.features.map((f) => f.properties?.id);
+        })
+      )
+      .toEqual([secondId]);
   });
 });
 

@@ -37,6 +37,8 @@ export async function open(browser: Browser, url: string, opts: { width?: number
     external.push(u);
     return route.abort('blockedbyclient');
   });
+  // Scripts run through tsx keep function names with a helper the page lacks.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

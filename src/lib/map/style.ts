@@ -174,6 +174,8 @@ export function basemapStyle(b: Basemap): StyleSpecification {
   };
 }
 
+const routeOffset: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'n_sources'], 1, 2, 10, 5];
+
 /** The data layers, drawn above the basemap (and above an online style's layers when one is configured). */
 export function dataLayers(): LayerSpecification[] {
   return [
@@ -185,7 +187,9 @@ export function dataLayers(): LayerSpecification[] {
       paint: {
         'line-color': ROUTE_COLOUR,
         'line-opacity': 0.85,
-        'line-width': ['interpolate', ['linear'], ['get', 'n_sources'], 1, 2, 4, 5, 10, 8]
+        'line-width': ['interpolate', ['linear'], ['get', 'n_sources'], 1, 2, 4, 5, 10, 8],
+        // Offset to the right of travel, so A→B and B→A along the same corridor stay apart.
+        'line-offset': routeOffset
       }
     },
     {
@@ -199,16 +203,17 @@ export function dataLayers(): LayerSpecification[] {
         'icon-size': ['interpolate', ['linear'], ['get', 'n_sources'], 1, 0.7, 10, 1.2],
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
-        'icon-rotation-alignment': 'map'
+        'icon-rotation-alignment': 'map',
+        'icon-offset': [0, 5]
       }
     },
     {
       id: 'route-selected',
       type: 'line',
-      source: 'routes',
-      filter: ['==', ['get', 'id'], ''],
+      source: 'selection',
+      filter: ['==', ['geometry-type'], 'LineString'],
       layout: { 'line-cap': 'round' },
-      paint: { 'line-color': '#111', 'line-width': ['+', 4, ['interpolate', ['linear'], ['get', 'n_sources'], 1, 2, 10, 8]], 'line-opacity': 0.35 }
+      paint: { 'line-color': '#111', 'line-width': ['+', 5, ['interpolate', ['linear'], ['get', 'n_sources'], 1, 2, 10, 8]], 'line-opacity': 0.3, 'line-offset': routeOffset }
     },
     {
       id: 'incident-clusters',
@@ -253,8 +258,8 @@ export function dataLayers(): LayerSpecification[] {
     {
       id: 'incident-selected',
       type: 'circle',
-      source: 'incidents',
-      filter: ['==', ['get', 'id'], ''],
+      source: 'selection',
+      filter: ['==', ['geometry-type'], 'Point'],
       paint: {
         'circle-radius': incidentRadius(5),
         'circle-color': 'rgba(0,0,0,0)',
