@@ -20,7 +20,7 @@ const QUALIFIER = '(?:as many as|up to|at least|more than|over|about|around|near
 const QTY = new RegExp(`(?:\\b(${QUALIFIER})\\s+)?\\b(${NUMBER_SOURCE})\\b(?:\\s*(?:to|-|–|and)\\s*(${NUMBER_SOURCE})\\b)?`, 'gi');
 const PERSON = /\b(?:commanders?|leaders?|operatives?|fighters?|members?|soldiers?|troops?|civilians?|trainers?|recruiters?|organi[sz]ers?|experts?|officials?|officers?|militants?|insurgents?|suspects?|men|man|women|woman|child(?:ren)?|brothers?|sons?|agents?|spokesm[ae]n|financiers?|facilitators?|emirs?|mullahs?|diplomats?|journalists?|policem[ae]n|guards?|bodyguards?|followers?|associates?|deputies|deputy|chiefs?|operatives?|people|persons?|individuals?|others?|cell leaders?|bomb[- ]?makers?|commandos?|hostages?|recruits?|students?|workers?)\b/i;
 /** Words that end the phrase a count verb governs. */
-const STOP = /[,;:()]|\s(?:during|in|at|near|on|after|while|when|as|who|which|that|inside|outside|north|south|east|west|since|from|before|by|for|with)\s|\sand\s+(?:\w+\s+)?(?=(?:kill|captur|wound|detain|arrest|injur)\w*)/i;
+const STOP = /[,;:()]|\s(?:during|in|at|near|on|after|while|when|who|which|that|inside|outside|north|south|east|west|since|from|before|by|for|with)\s|\sand\s+(?:\w+\s+)?(?=(?:kill|captur|wound|detain|arrest|injur)\w*)/i;
 
 export interface CountSpan {
   start: number;

@@ -322,7 +322,8 @@ export function analyseSentence(
         if (agent || (!passive && !target && a.end <= pivot.start)) initiators.push(a.name);
         else targets.push(a.name);
       }
-      const actors = [...new Set([...initiators, ...targets])];
+      const actor2s = targets.filter((t) => !initiators.includes(t));
+      const actors = [...new Set([...initiators, ...actor2s])];
       // "the Karbala attack", "the 2007 Karbala attack": a reference by place, dated only by its own words.
       const npStarts = frame.triggers.map((t) => {
         const m = /\bthe\s+(?:(?:19|20)\d{2}\s+)?$/i.exec(text.slice(clause.start, toponyms.find((p) => p.place && p.end <= t.start && t.start - p.end <= 1)?.start ?? t.start));
@@ -351,7 +352,7 @@ export function analyseSentence(
         date,
         counts,
         actor1: initiators[0] ?? null,
-        actor2: targets[0] ?? null,
+        actor2: actor2s[0] ?? null,
         actors,
         eventType,
         subEventType,

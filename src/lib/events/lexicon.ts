@@ -20,7 +20,7 @@ export const TRIGGERS: TriggerPattern[] = [
   { kind: 'strike', noun: true, re: /\b(?:strikes?|struck)\b(?!\s+(?:force|forces|team|teams|group|package))/gi },
   { kind: 'raid', noun: true, re: /\b(?:raids?|raided|raiding)\b/gi },
   { kind: 'capture', noun: false, re: /\b(?:captur(?:e|ed|es|ing)|arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|apprehend(?:s|ed|ing)?|taken into custody|taken prisoner)\b/gi },
-  { kind: 'kill', noun: false, re: /\b(?:kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|assassinat(?:e|ed|es|ing|ion|ions)|executed|shot dead|gunned down|beheaded|slain|slew)\b/gi },
+  { kind: 'kill', noun: false, re: /\b(?:among the dead|kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|assassinat(?:e|ed|es|ing|ion|ions)|executed|shot dead|gunned down|beheaded|slain|slew)\b/gi },
   { kind: 'attack', noun: true, re: /\b(?:attack(?:s|ed|ing)?|ambush(?:es|ed|ing)?|assault(?:s|ed|ing)?|offensive|clash(?:es|ed)?|firefights?|gun ?battles?|fighting)\b/gi },
   { kind: 'siege', noun: true, re: /\b(?:sieges?|besieg(?:e|ed|es|ing)|encircled|overran|overrun)\b/gi },
   { kind: 'kidnap', noun: true, re: /\b(?:kidnap(?:s|ped|ping|pings)?|abduct(?:s|ed|ing|ion|ions)?|taken hostage|took hostage)\b/gi },

@@ -105,8 +105,11 @@ export function segment(
     for (let i = a; i <= b; i++) reasonOf.set(i, 'navigation');
   }
 
+  // Lines the markup already classified (HTML regions and headings) keep the markup's word.
+  const marked = [...(hints.regions ?? []), ...(hints.headings ?? [])];
   for (const { l, i } of content) {
     if (reasonOf.has(i)) continue;
+    if (marked.some((r) => r.start < l.end && l.start < r.end)) continue;
     const t = l.text.trim();
     if (commentsFrom >= 0 && i >= commentsFrom) {
       reasonOf.set(i, 'comments');
@@ -143,7 +146,8 @@ export function segment(
 
 /** Sort, and let an enclosing region win over what it encloses (a heading inside the comments is comments). */
 function normalizeRegions(regions: Region[]): Region[] {
-  const sorted = [...regions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const rank: Record<ExcludedReason, number> = { comments: 0, navigation: 1, byline: 2, caption: 3, title: 4, heading: 5 };
+  const sorted = [...regions].sort((a, b) => a.start - b.start || b.end - a.end || rank[a.reason] - rank[b.reason]);
   const out: Region[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ArticleReadError, extract, readArticle } from '../../src/lib/events';
+import { splitSentences } from '../../src/lib/events/text/sentences';
+import { parseNumber } from '../../src/lib/events/text/numbers';
+import { fakeGeoparse } from './helpers';
+
+const seed = (name: string) => readFileSync(`seeds/${name}.txt`, 'utf8');
+const read = (content: string, format?: 'text' | 'markdown' | 'html') => readArticle({ id: 't', content, format }, { geoparse: fakeGeoparse });
+const bodyText = (a: ReturnType<typeof read>) => a.body.map((b) => a.text.slice(b.start, b.end)).join('\n');
+const excludedText = (a: ReturnType<typeof read>, reason: string) => a.excluded.filter((e) => e.reason === reason).map((e) => a.text.slice(e.start, e.end)).join('\n');
+
+describe('reading seed articles', () => {
+  it('separates body, tag lists, bios and reader comments; title and trackback date', () => {
+    const a = read(seed('000_16bb7ec46a271da4'));
+    expect(a.title).toBe('US strike kills Iranian-backed Taliban commander in western Afghanistan');
+    expect(a.date).toBe('2009-06-11');
+    expect(a.dateSource).toBe('text');
+    expect(a.dateEvidence?.kind).toBe('trackback');
+    expect(bodyText(a)).toContain('Mullah Mustafa and sixteen of his followers');
+    expect(bodyText(a)).not.toContain('says:');
+    expect(bodyText(a)).not.toContain('Boko Haram');
+    expect(bodyText(a)).not.toContain('Senior Fellow');
+    expect(excludedText(a, 'comments')).toContain('Ghor is Lithuanian zone');
+    expect(excludedText(a, 'navigation')).toContain('Boko Haram');
+  });
+
+  it('reads a dateline, pingbacks and "N thoughts on"', () => {
+    const a = read(seed('001_d2ab9debfed5d570'));
+    expect(a.date).toBe('2017-08-05');
+    expect(a.dateEvidence?.kind).toBe('dateline');
+    expect(bodyText(a)).not.toContain('Pingback');
+    expect(excludedText(a, 'byline')).toMatch(/By\s+Kyle\s+Orton/);
+  });
+
+  it('leaves the date unknown when the text gives none', () => {
+    const a = read(seed('004_1883449a268877a5'));
+    expect(a.date).toBeNull();
+    expect(a.dateSource).toBe('unknown');
+  });
+
+  it('keeps comments out of the map ("Portland, Oregon" in a comment)', () => {
+    const text = seed('002_0aa0d58509b63d45');
+    const a = read(text);
+    const at = text.indexOf('Portland, Oregon');
+    expect(a.excluded.some((e) => e.reason === 'comments' && e.start <= at && e.end > at)).toBe(true);
+  });
+
+  it('prefers the date given as metadata', () => {
+    const a = readArticle({ id: 't', content: seed('004_1883449a268877a5'), date: '2008-06-10' }, { geoparse: fakeGeoparse });
+    expect([a.date, a.dateSource]).toEqual(['2008-06-10', 'metadata']);
+  });
+});
+
+describe('HTML and Markdown', () => {
+  const hostile = `<!doctype html><html><head><title>Raid in Baghdad</title><meta property="article:published_time" content="2007-08-08T10:00:00Z">
+    <script>document.write("<b>evil</b>"); alert(1)</script><style>p{color:red}</style></head>
+    <body><nav><a href="/">Home</a> <a href="/iraq">Iraq</a></nav>
+    <article><h1>Raid in Baghdad</h1><p>US forces &amp; Iraqi police killed 12 militants in Baghdad on Tuesday &mdash; officials said.</p>
+    <p onclick="steal()">A second <em>raid</em> <img src=x onerror=alert(1)> followed.<script>var x = "<p>hidden</p>";</script></p></article>
+    <div class="comments"><p>Bob says: Portland is lovely</p></div><iframe src="https://example.invalid"></iframe></body></html>`;
+
+  it('never keeps markup, scripts or styles; decodes entities', () => {
+    const a = read(hostile, 'html');
+    expect(a.text).not.toMatch(/<|>|script|alert|color:red|onerror|steal|hidden/);
+    expect(a.text).toContain('US forces & Iraqi police killed 12 militants in Baghdad on Tuesday — officials said.');
+    expect(a.title).toBe('Raid in Baghdad');
+    expect(a.date).toBe('2007-08-08');
+    expect(excludedText(a, 'comments')).toContain('Portland');
+    expect(excludedText(a, 'navigation')).toContain('Home');
+  });
+
+  it('extracts from HTML with spans into the plain text', () => {
+    const r = extract([{ id: 'h', content: hostile, format: 'html' }], { geoparse: fakeGeoparse });
+    const inc = r.features.find((f) => f.properties.kind === 'incident')!;
+    const s = inc.properties.sources[0];
+    expect(r.articles[0].text.slice(s.start, s.end)).toBe('Baghdad');
+    expect(inc.properties.date).toBe('2007-08-07');
+  });
+
+  it('reads Markdown without its syntax', () => {
+    const md = '---\ntitle: Strike report\ndate: 2009-06-11\n---\n# Strike in Karbala\n\nOn **Monday**, [US forces](http://x) killed *three* militants in Karbala.\n\n- Tags: Iraq\n';
+    const a = read(md, 'markdown');
+    expect(a.text).not.toMatch(/[*#\[\]]|http/);
+    expect(a.title).toBe('Strike report');
+    expect(a.date).toBe('2009-06-11');
+    expect(a.text).toContain('On Monday, US forces killed three militants in Karbala.');
+  });
+});
+
+describe('unreadable input', () => {
+  it('refuses empty, binary and undecodable content with a clear error', () => {
+    expect(() => read('   \n ')).toThrow(ArticleReadError);
+    expect(() => read('abc\u0000\u0001def')).toThrow(/binary/);
+    expect(() => read('caf\uFFFD au lait \uFFFD')).toThrow(/UTF-8/);
+    const r = extract([{ id: 'empty', content: '' }, { id: 'ok', content: 'Title\n\nOn June 5, police captured 3 men in Karbala.', date: '2008-06-10' }], { geoparse: fakeGeoparse });
+    expect(r.errors).toEqual([{ article: 'empty', message: expect.stringMatching(/empty/) }]);
+    expect(r.features).toHaveLength(1);
+  });
+});
+
+describe('sentences and numbers', () => {
+  it('splits with exact offsets and keeps abbreviations together', () => {
+    const text = 'Brig. Gen. Kevin Bergner spoke in the U.S. Army base. He said “We left.” Then 3.5 km later, Maj. Gen. Lynch arrived!\n\nNew paragraph here.';
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual(['Brig. Gen. Kevin Bergner spoke in the U.S. Army base.', 'He said “We left.”', 'Then 3.5 km later, Maj. Gen. Lynch arrived!', 'New paragraph here.']);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+    expect(s[3].paragraph).toBe(1);
+  });
+
+  it('parses numbers in words', () => {
+    expect([parseNumber('sixteen'), parseNumber('twenty-six'), parseNumber('one hundred and five'), parseNumber('1,200'), parseNumber('a dozen'), parseNumber('many')]).toEqual([16, 26, 105, 1200, 12, null]);
+  });
+});
