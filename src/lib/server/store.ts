@@ -52,6 +52,9 @@ export class Store {
     readonly extract: Extract | null
   ) {}
 
+  /** Bumped whenever the features change, for caches and ETags. */
+  version = Date.now();
+
   /** Articles the last extraction could not read, with why. */
   lastErrors: Array<{ article: string; message: string }> = [];
 
@@ -66,6 +69,7 @@ export class Store {
     for (const e of result.errors ?? []) console.error(`article ${e.article} could not be read: ${e.message}`);
     this.lastErrors = result.errors ?? [];
     replaceExtraction(this.db, result.articles, result.features);
+    this.version++;
     setMeta(this.db, 'extracted_at', new Date().toISOString());
     setMeta(this.db, 'source', 'pipeline');
   }
