@@ -90,3 +90,17 @@ export const MONTHS_AND_DAYS = new Set([
 
 /** Verbs of speech after a bare name make it a person ("Hekmatyar said"). */
 export const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'explained', 'noted', 'asked', 'replied', 'claimed', 'wrote', 'recalled']);
+
+/**
+ * Associated Press state abbreviations as written after a comma in US news ("Paris, Tenn.", "Dublin, Ohio"):
+ * abbreviation → USPS code of the state. A writing convention, looked up only in that position.
+ */
+export const AP_STATE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['Ala.', 'AL'], ['Ariz.', 'AZ'], ['Ark.', 'AR'], ['Calif.', 'CA'], ['Cal.', 'CA'], ['Colo.', 'CO'], ['Conn.', 'CT'],
+  ['Del.', 'DE'], ['Fla.', 'FL'], ['Ga.', 'GA'], ['Ill.', 'IL'], ['Ind.', 'IN'], ['Kan.', 'KS'], ['Kans.', 'KS'],
+  ['Ky.', 'KY'], ['La.', 'LA'], ['Md.', 'MD'], ['Mass.', 'MA'], ['Mich.', 'MI'], ['Minn.', 'MN'], ['Miss.', 'MS'],
+  ['Mo.', 'MO'], ['Mont.', 'MT'], ['Neb.', 'NE'], ['Nebr.', 'NE'], ['Nev.', 'NV'], ['N.H.', 'NH'], ['N.J.', 'NJ'],
+  ['N.M.', 'NM'], ['N.Y.', 'NY'], ['N.C.', 'NC'], ['N.D.', 'ND'], ['Okla.', 'OK'], ['Ore.', 'OR'], ['Pa.', 'PA'],
+  ['R.I.', 'RI'], ['S.C.', 'SC'], ['S.D.', 'SD'], ['Tenn.', 'TN'], ['Tex.', 'TX'], ['Vt.', 'VT'], ['Va.', 'VA'],
+  ['Wash.', 'WA'], ['W.Va.', 'WV'], ['Wis.', 'WI'], ['Wisc.', 'WI'], ['Wyo.', 'WY']
+]);

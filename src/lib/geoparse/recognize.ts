@@ -6,7 +6,7 @@ import type { Candidate } from '../gazetteer/types';
 import type { Gazetteer } from '../gazetteer';
 import { normalizeName } from '../gazetteer';
 import {
-  ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
+  AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
   NAME_ABBREVIATIONS, NAME_CONNECTORS, ORGANISATION_HEADS, PERSON_TITLES, SPEECH_VERBS
 } from './lexicon';
 import { tokenize, type Token } from './tokenize';
@@ -215,9 +215,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       const match = longestMatch(k, runEnd);
       if (!match) { k++; continue; }
       const { end: m, candidates, fuzzy } = match;
-      if (accept(runStart, runEnd, k, m, candidates) && !collecting) {
+      if ((match.abbreviatedState || accept(runStart, runEnd, k, m, candidates)) && !collecting) {
         // "Ga.", "Conn.": an abbreviated state name keeps its dot in the span.
-        let end = tokens[m - 1].end;
+        let end = match.spanEnd ?? tokens[m - 1].end;
         const dot = tokens[m];
         if (m - k === 1 && dot && dot.text === '.' && dot.start === end && tokens[k].text.length <= 5 && candidates.some((c) => !c.primary && c.place.kind === 'admin1')) end = dot.end;
         mentions.push({
@@ -241,8 +241,20 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   }
 
   /** Longest gazetteer name starting at token k within the run; tries without a leading Arabic article too. */
-  function longestMatch(k: number, runEnd: number): { end: number; candidates: Candidate[]; fuzzy: boolean } | null {
+  function longestMatch(k: number, runEnd: number): { end: number; candidates: Candidate[]; fuzzy: boolean; spanEnd?: number; abbreviatedState?: boolean } | null {
     let best: { end: number; candidates: Candidate[]; fuzzy: boolean } | null = null;
+    // "Paris, Tenn.": an AP state abbreviation right after a comma.
+    if (k > 0 && tokens[k - 1].text === ',') {
+      const start = tokens[k].start;
+      const written = tokens[k].kind === 'abbr' ? tokens[k].text : /^[A-Z][a-z]{0,4}\.(?:[A-Z][a-z]?\.)?/.exec(text.slice(start, start + 8))?.[0];
+      const code = written ? AP_STATE_ABBREVIATIONS.get(written) : undefined;
+      const state = code ? stateByCode(code) : undefined;
+      if (state && written) {
+        let end = k + 1;
+        while (end < tokens.length && tokens[end].end <= start + written.length) end++;
+        return { end, candidates: [state], fuzzy: false, spanEnd: start + written.length, abbreviatedState: true };
+      }
+    }
     // All-caps abbreviations ("US", "UAE") are looked up as written: lower-cased they may be ordinary words.
     const raw = tokens[k].text;
     if (raw.length >= 2 && raw.length <= 5 && /^[A-Z]+$/.test(raw)) {
@@ -281,6 +293,11 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       if (candidates.length) return { end: k + 1, candidates, fuzzy: true };
     }
     return null;
+  }
+
+  function stateByCode(code: string): Candidate | undefined {
+    const place = gazetteer.admin1('US', code);
+    return place ? { place, match: 'exact', primary: false } : undefined;
   }
 
   function prevWordIndex(k: number): number {
