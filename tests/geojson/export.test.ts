@@ -36,7 +36,7 @@ describe('atlas extract (CLI)', () => {
     const t = io();
     expect(await run([...SEEDS, '-o', out], t.io)).toBe(0);
     const text = readFileSync(out, 'utf8');
-    const fc = check(text); // throws on invalid GeoJSON
+    const fc = check(text) as { type: string; features: unknown[] }; // throws on invalid GeoJSON
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.length).toBeGreaterThan(20);
     const ajv = new Ajv({ allErrors: true });
@@ -59,7 +59,7 @@ describe('atlas extract (CLI)', () => {
     expect(stderr).toMatch(/binary\.txt: binary file/);
     expect(stderr).toMatch(/latin1\.txt: invalid UTF-8/);
     expect(stderr).toMatch(/missing\.txt: no such file/);
-    expect(check(stdout).features.length).toBeGreaterThan(5);
+    expect((check(stdout) as { features: unknown[] }).features.length).toBeGreaterThan(5);
   });
 
   it('writes CSV in ACLED columns and KML', async () => {

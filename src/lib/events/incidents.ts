@@ -126,6 +126,8 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
   const cands: Cand[] = [];
   for (const t of toponyms) {
     if (!t.place || !frame.some((f) => within(t, f))) continue;
+    // A continent or a region across borders ("the Middle East") is too vague to place an incident.
+    if (t.place.kind === 'region' && !t.place.country) continue;
     const before = text.slice(Math.max(0, t.start - 60), t.start);
     const after = text.slice(t.end, t.end + 30);
     if (MOVEMENT_BEFORE.test(before)) continue; // where things move from or to: routes, not incidents
@@ -167,7 +169,7 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
   );
   const c = choices[0];
   const kind = c.place.kind;
-  const geoPrecision: 1 | 2 | 3 = kind === 'country' || kind === 'admin1' ? 3 : kind === 'admin2' ? 2 : c.near || c.part ? 2 : 1;
+  const geoPrecision: 1 | 2 | 3 = kind === 'country' || kind === 'admin1' || kind === 'region' ? 3 : kind === 'admin2' ? 2 : c.near || c.part ? 2 : 1;
   return { toponym: c.t, place: c.place, geoPrecision };
 }
 

@@ -1,7 +1,7 @@
 import type { Place, PlaceKind } from '../gazetteer/types';
 
 /** More specific kinds rank higher. */
-export const KIND_RANK: Record<PlaceKind, number> = { neighbourhood: 5, city: 4, admin2: 3, admin1: 2, country: 1 };
+export const KIND_RANK: Record<PlaceKind, number> = { neighbourhood: 5, city: 4, admin2: 3, admin1: 2, country: 1, region: 0 };
 
 /** Great-circle distance in km (haversine; precise enough to compare places). */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -16,7 +16,8 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
 export function contains(outer: Place, inner: Place): boolean {
   if (outer.id === inner.id) return true;
   if (outer.country !== inner.country) return false;
-  if (outer.kind === 'country') return inner.kind !== 'country';
+  if (outer.kind === 'country') return inner.kind !== 'country' && inner.kind !== 'region';
+  if (outer.kind === 'region' || inner.kind === 'region') return false;
   if (outer.kind === 'admin1') {
     if (inner.kind === 'country' || inner.kind === 'admin1') return false;
     if (outer.admin1Code && inner.admin1Code) return outer.admin1Code === inner.admin1Code;

@@ -45,7 +45,7 @@ export function extractRoutes(an: ArticleAnalysis, toponyms: Toponym[], demonyms
   const { article, sentences } = an;
   const text = article.text;
   const ref = articleDateOf(article);
-  const placed = toponyms.filter((t) => t.place);
+  const placed = toponyms.filter((t) => t.place && t.place.country);
   const inSpan = (t: { start: number; end: number }, s: { start: number; end: number }) => t.start >= s.start && t.end <= s.end;
   // The country where the article's incidents happen: where supplies for the named fighters go.
   const theatreCounts = new Map<string, number>();
