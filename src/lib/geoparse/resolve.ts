@@ -33,6 +33,8 @@ export interface ResolveWeights {
   proximity: number;
   /** A province or district named like its own seat ("Najaf", "Karbala") is the city unless a cue says otherwise. */
   seatOverDivision: number;
+  /** The same for a district named like its seat ("Kufa"): districts are named in news far less than their towns. */
+  seatOverDistrict: number;
   /** The candidate's province is itself named in the document ("Paris" in an article that names Texas). */
   namedAdmin1: number;
   /** The candidate's country is itself named in the document, or by a demonym. */
@@ -40,22 +42,23 @@ export interface ResolveWeights {
 }
 
 export const DEFAULT_WEIGHTS: ResolveWeights = {
-  population: 0.55,
-  kind: { country: 4.2, region: 3.0, admin1: 2.0, admin2: 1.0, city: 0, neighbourhood: -0.6 },
-  capital: 0.8,
-  primaryName: 1.5,
+  population: 0.45,
+  kind: { country: 3.15, region: 3.0, admin1: 2.0, admin2: 1.33, city: 0, neighbourhood: -0.6 },
+  capital: 1.0,
+  primaryName: 2.5,
   fuzzyPenalty: 1.5,
   countryFocus: 3.0,
-  admin1Focus: 2.0,
+  admin1Focus: 4.0,
   demonym: 1.5,
   container: 4.0,
   containerMiss: 1.5,
-  featureMatch: 2.0,
+  featureMatch: 1.5,
   featureMismatch: 1.0,
   proximity: 1.2,
-  seatOverDivision: 3.5,
-  namedAdmin1: 2.5,
-  namedCountry: 1.0
+  seatOverDivision: 1.75,
+  seatOverDistrict: 3.0,
+  namedAdmin1: 1.25,
+  namedCountry: 1.75
 };
 
 const MAX_CANDIDATES = 40;
@@ -142,7 +145,7 @@ export function resolve(
       candidates.forEach((c, k) => {
         if (c.place.kind !== 'admin1' && c.place.kind !== 'admin2') return;
         const seat = candidates.some((d) => isSeatOf(d.place, c.place));
-        if (seat) prior[k] -= w.seatOverDivision;
+        if (seat) prior[k] -= c.place.kind === 'admin1' ? w.seatOverDivision : w.seatOverDistrict;
       });
       g = { key, mentions: [], candidates, prior, choice: 0, probs: [] };
       g.probs = softmax(g.prior.length ? g.prior : [0]);
