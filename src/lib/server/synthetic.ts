@@ -149,6 +149,7 @@ export function syntheticFeatures(incidents: number, seed = 1): AtlasFeature[] {
     const wounded = rand() < 0.5 ? null : Math.floor(rand() ** 3 * 30);
     const date = new Date(start + Math.floor(rand() * days) * 86_400_000).toISOString().slice(0, 10);
     const casualties = killed + (wounded ?? 0);
+    const actor = t.actors[Math.floor(rand() * t.actors.length)];
     const inc: IncidentFeature = {
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [Math.round(lon * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5] },
@@ -158,20 +159,24 @@ export function syntheticFeatures(incidents: number, seed = 1): AtlasFeature[] {
         event_type: t.type,
         sub_event_type: t.sub,
         title: `${t.sub} in ${p.name}`,
-        actors: [t.actors[Math.floor(rand() * t.actors.length)]],
+        actors: [actor],
+        actor1: actor,
+        actor2: null,
         killed,
         wounded,
         captured: t.type === 'Strategic developments' ? Math.floor(rand() * 10) : null,
         date,
         time_precision: rand() < 0.8 ? 1 : 2,
+        date_text: null,
         geo_precision: geo as 1 | 2 | 3,
         place_name: geo === 3 ? p.admin1 : p.name,
         gazetteer_id: `synthetic:${pi}`,
         admin_path: geo === 3 ? [p.countryName, p.admin1] : [p.countryName, p.admin1, p.name],
-        country: p.country,
+        country: p.countryName,
+        country_code: p.country,
         admin1: p.admin1,
         confidence: Math.round((0.5 + rand() * 0.5) * 100) / 100,
-        sources: [{ article: a.id, title: a.title, date: a.date, sentence, start: nameStart, end: nameStart + p.name.length }],
+        sources: [{ article: a.id, title: a.title, date: a.date, sentence, start: nameStart, end: nameStart + p.name.length, sentence_start: sStart, sentence_end: sStart + sentence.length }],
         'marker-color': t.colour,
         'marker-size': casualties >= 20 ? 'large' : casualties >= 5 ? 'medium' : 'small'
       }
@@ -187,7 +192,8 @@ export function syntheticFeatures(incidents: number, seed = 1): AtlasFeature[] {
     const d = SYNTHETIC_PLACES[di];
     const a = articles[oi];
     const sentence = a.text.slice(a.text.indexOf(TYPES[0].verb), a.text.indexOf('.', a.text.indexOf(TYPES[0].verb)) + 1);
-    const nameStart = a.text.indexOf(o.name, a.text.indexOf(sentence));
+    const sentenceStart = a.text.indexOf(sentence);
+    const nameStart = a.text.indexOf(o.name, sentenceStart);
     const nSources = 1 + Math.floor(rand() * 4);
     const route: RouteFeature = {
       type: 'Feature',
@@ -199,16 +205,26 @@ export function syntheticFeatures(incidents: number, seed = 1): AtlasFeature[] {
         title: `${['weapons', 'fighters', 'money', 'EFPs'][i % 4]} from ${o.name} to ${d.name}`,
         origin_name: o.name,
         origin_id: `synthetic:${oi}`,
-        origin_country: o.country,
+        origin_country: o.countryName,
         destination_name: d.name,
         destination_id: `synthetic:${di}`,
-        destination_country: d.country,
+        destination_country: d.countryName,
         via_name: null,
+        via_id: null,
         actors: ['Qods Force'],
         date: new Date(start + Math.floor(rand() * days) * 86_400_000).toISOString().slice(0, 10),
         time_precision: 3,
         confidence: 0.6,
-        sources: Array.from({ length: nSources }, () => ({ article: a.id, title: a.title, date: a.date, sentence, start: nameStart, end: nameStart + o.name.length })),
+        sources: Array.from({ length: nSources }, () => ({
+          article: a.id,
+          title: a.title,
+          date: a.date,
+          sentence,
+          start: nameStart,
+          end: nameStart + o.name.length,
+          sentence_start: sentenceStart,
+          sentence_end: sentenceStart + sentence.length
+        })),
         stroke: '#444444',
         'stroke-width': 1 + nSources,
         'stroke-opacity': 0.8

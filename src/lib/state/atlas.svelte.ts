@@ -135,8 +135,8 @@ export class Atlas {
     )
   );
 
-  /** The visible items in the table's order. */
-  rows = $derived.by(() => {
+  /** Every item in the table's order: sorted once per sort key, not once per filter change. */
+  sorted = $derived.by(() => {
     const { key, dir } = this.sort;
     const val = (i: Item): string | number => {
       switch (key) {
@@ -152,9 +152,16 @@ export class Atlas {
           return i.props.title.toLowerCase();
       }
     };
-    const keyed = this.visible.map((i) => [val(i), i] as const);
+    const keyed = this.items.map((i) => [val(i), i] as const);
     keyed.sort((a, b) => (a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1].id < b[1].id ? -1 : 1));
     return keyed.map((k) => k[1]);
+  });
+
+  /** The visible items in the table's order. */
+  rows = $derived.by(() => {
+    if (this.visible === this.items) return this.sorted;
+    const shown = new Set(this.visible);
+    return this.sorted.filter((i) => shown.has(i));
   });
 
   /** The URL query that restores this view. */

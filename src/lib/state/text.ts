@@ -43,15 +43,20 @@ export function locateSentence(text: string, sentence: string, span: Span): numb
 }
 
 /**
- * The sentence as runs with the place name marked: from the article's offsets when the article text is at
- * hand, else the first occurrence of the name in the sentence.
+ * The sentence as runs with the place name marked. The span is in article offsets: it is placed by the
+ * sentence's own offset when known, else by locating the sentence in the article text; when the name lies
+ * outside the sentence (a detail sentence pointing at a nearby mention), the name is marked where it occurs.
  */
-export function sentenceRuns(sentence: string, span: Span, placeName: string, articleText?: string): Run<Span>[] {
+export function sentenceRuns(
+  sentence: string,
+  span: Span & { sentence_start?: number },
+  placeName: string,
+  articleText?: string
+): Run<Span>[] {
   let local: Span | null = null;
-  if (articleText !== undefined) {
-    const at = locateSentence(articleText, sentence, span);
-    if (at >= 0 && at <= span.start && span.end <= at + sentence.length) local = { start: span.start - at, end: span.end - at };
-  }
+  let at = span.sentence_start ?? -1;
+  if (at < 0 && articleText !== undefined) at = locateSentence(articleText, sentence, span);
+  if (at >= 0 && at <= span.start && span.end <= at + sentence.length) local = { start: span.start - at, end: span.end - at };
   if (!local && placeName) {
     const i = sentence.toLowerCase().indexOf(placeName.toLowerCase());
     if (i >= 0) local = { start: i, end: i + placeName.length };
