@@ -37,6 +37,14 @@ export interface ResolveWeights {
   seatOverDistrict: number;
   /** The candidate's province is itself named in the document ("Paris" in an article that names Texas). */
   namedAdmin1: number;
+  /** The candidate's district (county) is named in the document: "Huntsville" beside "Walker County" is Huntsville, Texas. */
+  namedAdmin2: number;
+  /**
+   * Other names in the document that could lie in the candidate's province / district, whatever their current
+   * choice ("Huntsville" and "Walker County" are both in Alabama and in Texas; only in Texas is one inside the other).
+   */
+  admin1Support: number;
+  admin2Support: number;
   /** The candidate's country is itself named in the document, or by a demonym. */
   namedCountry: number;
 }
@@ -58,6 +66,9 @@ export const DEFAULT_WEIGHTS: ResolveWeights = {
   seatOverDivision: 1.75,
   seatOverDistrict: 3.0,
   namedAdmin1: 1.25,
+  namedAdmin2: 2.5,
+  admin1Support: 1.0,
+  admin2Support: 2.0,
   namedCountry: 1.75
 };
 
@@ -107,6 +118,13 @@ function isSeatOf(city: Place, division: Place): boolean {
     return city.featureCode === 'PPLA' || city.featureCode === 'PPLC' || city.population >= 50_000;
   }
   return city.admin2 === division.name || city.featureCode === 'PPLA2' || km(city, division) < 50;
+}
+
+/** The district a place lies in (or is), as country.admin1.name; null when unknown. */
+function admin2Key(p: Place): string | null {
+  if (p.kind === 'admin2') return p.admin1Code ? `${p.country}.${p.admin1Code}.${p.name}` : null;
+  if (p.kind === 'city' || p.kind === 'neighbourhood') return p.admin1Code && p.admin2 ? `${p.country}.${p.admin1Code}.${p.admin2}` : null;
+  return null;
 }
 
 function admin1Key(p: Place): string | null {
@@ -159,6 +177,34 @@ export function resolve(
 
   const totalDemonyms = [...demonymCountries.values()].reduce((a, b) => a + b, 0);
 
+  // Which provinces and districts each group's candidates could put it in; a name spread over many provinces
+  // ("Springfield") supports each of them less.
+  const reach = groups.map((g) => {
+    const a1 = new Set<string>();
+    const a2 = new Set<string>();
+    for (const c of g.candidates) {
+      const k1 = admin1Key(c.place);
+      if (k1) a1.add(k1);
+      const k2 = admin2Key(c.place);
+      if (k2) a2.add(k2);
+    }
+    return { a1, a2, w1: 1 / Math.sqrt(Math.max(1, a1.size)), w2: 1 / Math.sqrt(Math.max(1, a2.size)) };
+  });
+  const support = groups.map((g, gi) =>
+    g.candidates.map((c) => {
+      const k1 = admin1Key(c.place);
+      const k2 = admin2Key(c.place);
+      let s1 = 0, s2 = 0;
+      reach.forEach((r, h) => {
+        if (h === gi) return;
+        if (k1 && r.a1.has(k1)) s1 += r.w1;
+        if (k2 && r.a2.has(k2)) s2 += r.w2;
+      });
+      return w.admin1Support * Math.min(1, s1) + w.admin2Support * Math.min(1, s2);
+    })
+  );
+  groups.forEach((g, gi) => g.prior.forEach((_, k) => (g.prior[k] += support[gi][k])));
+
   for (let round = 0; round < ROUNDS; round++) {
     // Document focus: expected country / admin-1 votes of every group under its current distribution.
     const countryVotes = new Map<string, number>();
@@ -185,10 +231,15 @@ export function resolve(
     // Countries and provinces the document names outright (by the current choices), with the group naming them.
     const namedCountries = new Map<string, number>();
     const namedAdmin1s = new Map<string, number>();
+    const namedAdmin2s = new Map<string, number>();
     chosen.forEach((p, gi) => {
       if (!p) return;
       if (p.kind === 'country') namedCountries.set(p.country, gi);
       else if (p.kind === 'admin1') namedAdmin1s.set(admin1Key(p)!, gi);
+      else if (p.kind === 'admin2') {
+        const a2 = admin2Key(p);
+        if (a2) namedAdmin2s.set(a2, gi);
+      }
     });
     for (const cc of demonymCountries.keys()) if (!namedCountries.has(cc)) namedCountries.set(cc, -1);
 
@@ -211,6 +262,11 @@ export function resolve(
         if (a1 && p.kind !== 'admin1') {
           const admin1Namer = namedAdmin1s.get(a1);
           if (admin1Namer !== undefined && admin1Namer !== gi) s += w.namedAdmin1;
+        }
+        if (p.kind === 'city' || p.kind === 'neighbourhood') {
+          const a2 = admin2Key(p);
+          const admin2Namer = a2 ? namedAdmin2s.get(a2) : undefined;
+          if (admin2Namer !== undefined && admin2Namer !== gi) s += w.namedAdmin2;
         }
         // Cues from each occurrence, averaged over the group's occurrences.
         let cue = 0;
