@@ -182,7 +182,7 @@ function report(f: {
     '',
     '| measure | value |',
     '|---|---|',
-    `| \`/api/features\` | ${mib(f.apiBytes)} (${mib(f.apiGzip)} gzip), ${Math.round(f.apiMs)} ms from a warm server |`,
+    `| \`/api/features\` | ${mib(f.apiBytes)} (${mib(f.apiGzip)} gzip), ${Math.round(f.apiMs)} ms for the first request (serialised once, then cached per data version) |`,
     `| navigation → first map idle, every incident loaded and clustered | ${Math.round(f.firstIdle)} ms |`,
     `| filter change → expression applied (points, routes, list, counts) | ${Math.round(f.exprMs)} ms (median of ${RUNS}) |`,
     `| filter change → clusters re-counted, map idle | ${Math.round(f.fullMs)} ms (median of ${RUNS}) |`,

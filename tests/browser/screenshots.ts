@@ -35,7 +35,7 @@ async function main() {
     // 2. An incident selected: details and sources.
     if (sadr) {
       const [lon, lat] = sadr.geometry.coordinates;
-      await w.page.goto(`${base}/?map=11/${lat}/${lon}&sel=${encodeURIComponent(String(sadr.properties.id))}`);
+      await w.page.goto(`${base}/?map=9/${lat}/${lon}&sel=${encodeURIComponent(String(sadr.properties.id))}`);
       await shot(w.page, 'incident-detail');
       // 3. The article reader.
       await w.page.getByTestId('read-article').first().click();
