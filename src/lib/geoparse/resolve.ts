@@ -62,12 +62,12 @@ export const DEFAULT_WEIGHTS: ResolveWeights = {
   containerMiss: 1.5,
   featureMatch: 1.5,
   featureMismatch: 1.0,
-  proximity: 1.2,
+  proximity: 2.0,
   seatOverDivision: 1.75,
   seatOverDistrict: 3.0,
   namedAdmin1: 1.25,
   namedAdmin2: 2.5,
-  admin1Support: 1.0,
+  admin1Support: 0.75,
   admin2Support: 2.0,
   namedCountry: 1.75
 };
@@ -77,6 +77,8 @@ const ROUNDS = 3;
 
 interface Group {
   key: string;
+  /** The surface form, lower-cased. */
+  name: string;
   mentions: number[];
   candidates: Candidate[];
   prior: number[];
@@ -165,7 +167,7 @@ export function resolve(
         const seat = candidates.some((d) => isSeatOf(d.place, c.place));
         if (seat) prior[k] -= c.place.kind === 'admin1' ? w.seatOverDivision : w.seatOverDistrict;
       });
-      g = { key, mentions: [], candidates, prior, choice: 0, probs: [] };
+      g = { key, name: m.text.toLowerCase(), mentions: [], candidates, prior, choice: 0, probs: [] };
       g.probs = softmax(g.prior.length ? g.prior : [0]);
       g.choice = argmax(g.prior);
       byKey.set(key, g);
@@ -287,7 +289,8 @@ export function resolve(
         // Spatial coherence: nearness to the closest other chosen place (log scale, 0 beyond ~2,000 km).
         let nearest = Infinity;
         for (let o = 0; o < groups.length; o++) {
-          if (o === gi || !chosen[o]) continue;
+          // The same name set apart by a feature word ("Farah Province", "Farah city") is no evidence for itself.
+          if (o === gi || !chosen[o] || groups[o].name === g.name) continue;
           const other = chosen[o]!;
           if (other.kind === 'country') continue;
           const d = km(p, other);
