@@ -104,3 +104,21 @@ export const AP_STATE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['R.I.', 'RI'], ['S.C.', 'SC'], ['S.D.', 'SD'], ['Tenn.', 'TN'], ['Tex.', 'TX'], ['Vt.', 'VT'], ['Va.', 'VA'],
   ['Wash.', 'WA'], ['W.Va.', 'WV'], ['Wis.', 'WI'], ['Wisc.', 'WI'], ['Wyo.', 'WY']
 ]);
+
+/** Peoples and faiths: context like demonyms, never places ("Arab", "Tamils", "Shia"). */
+export const ETHNONYMS = new Set([
+  'arab', 'arabs', 'kurd', 'kurds', 'kurdish', 'tamil', 'tamils', 'sinhalese', 'pashtun', 'pashtuns', 'baluch', 'baloch',
+  'shia', 'shiite', 'shiites', 'shia’s', 'sunni', 'sunnis', 'hazara', 'hazaras', 'uzbek', 'uzbeks', 'turkmen', 'druze',
+  'alawite', 'alawites', 'yazidi', 'yazidis', 'christian', 'christians', 'muslim', 'muslims', 'jewish', 'jews', 'hindu',
+  'hindus', 'sikh', 'sikhs', 'catholic', 'catholics', 'protestant', 'protestants', 'orthodox', 'coptic', 'copts',
+  'bedouin', 'berber', 'berbers', 'tuareg', 'hutu', 'tutsi', 'latino', 'latinos', 'hispanic', 'hispanics', 'asian',
+  'asians', 'african', 'africans', 'european', 'europeans', 'western', 'westerners', 'persian', 'persians', 'islamic',
+  'islamist', 'islamists', 'jihadist', 'jihadists', 'arabic', 'english', 'french', 'spanish'
+]);
+
+/** Heads of newspaper and broadcaster names: the city in "Lansing State Journal" locates no event. */
+export const MEDIA_HEADS = new Set(['journal', 'times', 'post', 'herald', 'tribune', 'gazette', 'news', 'press', 'telegraph', 'chronicle', 'courier', 'observer', 'register', 'sentinel', 'examiner', 'bulletin', 'dispatch', 'star', 'globe', 'independent', 'guardian', 'standard', 'mirror', 'express', 'magazine']);
+
+/** Words that make a name part of a physical feature's name ("Lake Vermont", "Red River", "Camp David"). */
+export const FEATURE_NAME_PREFIXES = new Set(['lake', 'mount', 'mt', 'camp', 'cape', 'river', 'gulf', 'bay', 'isle', 'island', 'sea', 'port']);
+export const FEATURE_NAME_SUFFIXES = new Set(['river', 'creek', 'lake', 'mountain', 'mountains', 'valley', 'bay', 'island', 'islands', 'forest', 'canyon', 'falls', 'dam', 'reservoir', 'desert', 'plateau', 'peninsula', 'strait', 'channel', 'glacier', 'sea', 'ocean', 'gulf', 'basin', 'delta', 'pass', 'trail', 'wilderness']);

@@ -6,7 +6,7 @@ import type { Candidate } from '../gazetteer/types';
 import type { Gazetteer } from '../gazetteer';
 import { normalizeName } from '../gazetteer';
 import {
-  AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
+  ETHNONYMS, FEATURE_NAME_PREFIXES, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
   NAME_ABBREVIATIONS, NAME_CONNECTORS, ORGANISATION_HEADS, PERSON_TITLES, SPEECH_VERBS
 } from './lexicon';
 import { tokenize, type Token } from './tokenize';
@@ -55,7 +55,7 @@ const STREET_HEADS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'bo
 const REPORTING_BEFORE = new Set(['said', 'says', 'told', 'asked', 'added', 'to']);
 const CONTRACTION_RE = /['’](?:ve|ll|re|d|m|t)$/i;
 /** Lower-case nouns that, after a name, make it a group's name ("the Qazali network", "the Sheibani faction"). */
-const GROUP_NOUNS = new Set(['force', 'forces', 'army', 'corps', 'unit', 'units', 'network', 'group', 'faction', 'militia', 'cell', 'cells', 'tribe', 'clan', 'family', 'movement', 'brigade', 'organization', 'organisation', 'party', 'gang', 'cartel']);
+const GROUP_NOUNS = new Set(['administration', 'campaign', 'presidency', 'force', 'forces', 'army', 'corps', 'unit', 'units', 'network', 'group', 'faction', 'militia', 'cell', 'cells', 'tribe', 'clan', 'family', 'movement', 'brigade', 'organization', 'organisation', 'party', 'gang', 'cartel']);
 const STRONG_KINDS = new Set(['country', 'admin1']);
 
 function lower(t: Token): string {
@@ -164,7 +164,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   function runIsPerson(runStartIn: number, runEndIn: number, matchStart: number, matchEnd: number): boolean {
     // Narrow the run to the capitalised words around the match: connectors separate people ("Pelosi and Harry Reid").
     let runStart = matchStart;
-    while (runStart > runStartIn && isNameWord(tokens[runStart - 1])) runStart--;
+    // Walk back over name words and middle initials ("Sheila D. Williams").
+    while (runStart > runStartIn && (isNameWord(tokens[runStart - 1]) || (tokens[runStart - 1].text === '.' && runStart - 2 >= runStartIn && tokens[runStart - 2].text.length === 1))) runStart--;
     let runEnd = matchEnd;
     while (runEnd < runEndIn && isNameWord(tokens[runEnd])) runEnd++;
     if (runStart > runStartIn) {
@@ -335,12 +336,20 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (!candidates.length) return false;
     const single = m - k === 1;
     const w = lower(tokens[k]);
-    if (single && (MONTHS_AND_DAYS.has(w) || DEMONYMS.has(w))) return false;
+    const strong = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact');
+    const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && c.primary);
+    if (single && (MONTHS_AND_DAYS.has(w) || DEMONYMS.has(w) || ETHNONYMS.has(w))) return false;
+    // "Lake Vermont", "Camp David", "Red River": a physical feature's name, not the place it borrows from.
+    if (k > runStart && FEATURE_NAME_PREFIXES.has(lower(tokens[k - 1])) && tokens[k - 1].cap && lower(tokens[k - 1]) !== 'port') return false;
+    if (m < tokens.length && tokens[m].kind === 'word' && tokens[m].cap && FEATURE_NAME_SUFFIXES.has(lower(tokens[m]))) return false;
+    // "Lansing State Journal": a newspaper's name.
+    for (let q = m; q < Math.min(runEnd + 1, m + 3, tokens.length); q++) {
+      if (tokens[q].kind === 'word' && tokens[q].cap && MEDIA_HEADS.has(lower(tokens[q])) && !candidates.some((c) => c.place.kind === 'country')) return false;
+    }
     // Contractions ("I've", "We'll") and a title standing before a name ("Gen. David Petraeus") are no places.
     if (single && CONTRACTION_RE.test(tokens[k].text)) return false;
     if (single && PERSON_TITLES.has(w) && m < tokens.length && (tokens[m].text === '.' || isNameWord(tokens[m]))) return false;
-    const strong = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact');
-    const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && c.primary);
+
     // Mixed-case words ("GoI", "iPhone") are acronyms or brands unless they are a place's own spelling ("DeKalb").
     if (single && /\p{Ll}\p{Lu}/u.test(tokens[k].text) && !candidates.some((c) => c.primary && c.place.name === tokens[k].text)) return false;
     // All-caps short tokens (UN, AP, CIA) are acronyms unless they name a country (US, UK, UAE).
