@@ -10,6 +10,7 @@ export const GET: RequestHandler = async () => {
     ...featureCount(store.db),
     pipeline: store.canExtract,
     source: getMeta(store.db, 'source'),
-    extracted_at: getMeta(store.db, 'extracted_at')
+    extracted_at: getMeta(store.db, 'extracted_at'),
+    errors: store.lastErrors
   });
 };
