@@ -353,7 +353,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // Mixed-case words ("GoI", "iPhone") are acronyms or brands unless they are a place's own spelling ("DeKalb").
     if (single && /\p{Ll}\p{Lu}/u.test(tokens[k].text) && !candidates.some((c) => c.primary && c.place.name === tokens[k].text)) return false;
     // All-caps short tokens (UN, AP, CIA) are acronyms unless they name a country (US, UK, UAE).
-    if (single && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !candidates.some((c) => c.place.kind === 'country')) return false;
+    if (single && tokens[k].kind === 'word' && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !candidates.some((c) => c.place.kind === 'country')) return false;
     if (runIsPerson(runStart, runEnd, k, m)) return false;
     if (single && personWords.has(w) && !strong) return false;
     const next = m < tokens.length ? tokens[m] : null;
