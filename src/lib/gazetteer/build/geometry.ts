@@ -187,8 +187,11 @@ export function pointOnSurface(polygon: Polygon, centroid: Position = polygonCen
 }
 
 export interface Representative extends Point {
-  /** 'centroid' of the largest polygon, or 'surface' when that centroid fell outside it. */
-  method: 'centroid' | 'surface';
+  /**
+   * 'centroid' of the largest polygon, 'surface' when that centroid fell outside it, or 'parts': the
+   * area-weighted centre of all parts, for areas whose largest part is less than {@link MAIN_PART_SHARE} of the whole.
+   */
+  method: 'centroid' | 'surface' | 'parts';
   /** Area of the largest polygon, km². */
   areaKm2: number;
 }
@@ -207,10 +210,22 @@ export function largestPolygon(polygons: Polygon[]): Polygon | null {
   return best;
 }
 
+/**
+ * Below this share of the total area, the largest part does not stand for the whole: an archipelago
+ * (Indonesia, the Philippines, Malaysia, New Zealand) is represented by the centre of all its parts, not by
+ * its biggest island.
+ */
+export const MAIN_PART_SHARE = 0.6;
+
 /** Representative point of an area: centroid of its largest polygon, or a point on it when the centroid is outside. */
 export function representativePoint(polygons: Polygon[]): Representative | null {
   const main = largestPolygon(polygons);
   if (!main) return null;
+  const total = polygons.reduce((sum, p) => sum + polygonArea(p), 0);
+  if (total > 0 && polygonArea(main) / total < MAIN_PART_SHARE) {
+    const centre = weightedCentre(weightedParts(polygons));
+    if (centre) return { ...centre, method: 'parts', areaKm2: total / 1e6 };
+  }
   const c = polygonCentroid(main);
   const inside = pointInPolygon(c, main);
   const p = inside ? c : pointOnSurface(main, c);
