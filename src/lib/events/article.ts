@@ -2,7 +2,7 @@ import type { Toponym } from '../geoparse/types';
 import type { Source } from '../geojson/types';
 import type { CountField } from './counts';
 import { anaphoricDay, type ArticleDate, type DateMention } from './dates';
-import { analyseSentence, choosePlace, findTriggers, irrealisSpans, type IncidentDraft, type SentenceAnalysis } from './incidents';
+import { analyseSentence, choosePlace, focusCountryOf, findTriggers, irrealisSpans, type IncidentDraft, type SentenceAnalysis } from './incidents';
 import { datesCompatible, mergeAll, combine, type Mergeable } from './merge';
 import { splitSentences, type Sentence } from './text/sentences';
 import type { ReadArticle } from './types';
@@ -41,9 +41,12 @@ const LOCATIVE = /\b(?:in|at|inside|near|outside|around|of)\s+(?:the\s+)?(?:[\w'
 export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): ArticleAnalysis {
   const text = article.text;
   const sentences = splitSentences(text, article.body);
-  const inBody = toponyms.filter((t) => t.place && article.body.some((b) => t.start >= b.start && t.end <= b.end));
+  const inBodyAll = toponyms.filter((t) => article.body.some((b) => t.start >= b.start && t.end <= b.end));
+  const inBody = inBodyAll.filter((t) => t.place);
   const ref = articleDateOf(article);
-  const analyses = sentences.map((s) => analyseSentence(text, s, inBody.filter((t) => t.start >= s.start && t.end <= s.end), ref, article.id));
+  const focus = focusCountryOf(inBody);
+  // Unplaced names go to the sentence analysis too, so an event at a place the gazetteer lacks is not lost.
+  const analyses = sentences.map((s) => analyseSentence(text, s, inBodyAll.filter((t) => t.start >= s.start && t.end <= s.end), ref, article.id, focus));
   const firstParagraph = sentences[0]?.paragraph ?? 0;
 
   // A place-less event followed by a sentence that only says where ("First, it was conducted in the province of X").

@@ -22,6 +22,8 @@ export interface PlaceChoice {
   toponym: Toponym;
   place: Place;
   geoPrecision: 1 | 2 | 3;
+  /** The place as named when the gazetteer does not have it ("Qasirin"): `place` is then only its country. */
+  unlocatedName?: string;
 }
 
 export interface DateChoice {
@@ -121,7 +123,7 @@ function blank(text: string, base: number, spans: Span[]): string {
 }
 
 /** Choose the place of an event among the place names in its frame. */
-export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], triggers: TriggerHit[]): PlaceChoice | null {
+export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], triggers: TriggerHit[], focusCountry: Place | null = null): PlaceChoice | null {
   type Cand = { t: Toponym; place: Place; near: boolean; part: boolean; context: boolean };
   const cands: Cand[] = [];
   for (const t of toponyms) {
@@ -139,7 +141,7 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
     if (!locative && (attributive || t.place.kind === 'country')) continue;
     cands.push({ t, place: t.place, near: NEAR_BEFORE.test(before) || NEAR_AFTER.test(after), part: PART_BEFORE.test(before), context: false });
   }
-  if (!cands.length) return null;
+  if (!cands.length) return focusCountry ? unlocatedPlace(text, toponyms, frame, focusCountry) : null;
   // A place that only situates another ("Musayyib, just south of Baghdad", "Numaniyah near Al Kut in Wasit province").
   for (const [i, c] of cands.entries()) {
     const prev = cands[i - 1];
@@ -171,6 +173,31 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
   const kind = c.place.kind;
   const geoPrecision: 1 | 2 | 3 = kind === 'country' || kind === 'admin1' || kind === 'region' ? 3 : kind === 'admin2' ? 2 : c.near || c.part ? 2 : 1;
   return { toponym: c.t, place: c.place, geoPrecision };
+}
+
+/**
+ * An event at a place the gazetteer lacks ("a raid in Qasirin") is kept rather than lost: it is placed in the
+ * country the article is most about, at geo precision 3, under the name as written.
+ */
+function unlocatedPlace(text: string, toponyms: Toponym[], frame: Span[], focusCountry: Place): PlaceChoice | null {
+  const named = toponyms.find(
+    (t) => !t.place && frame.some((f) => within(t, f)) && /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, t.start - 20), t.start))
+  );
+  return named ? { toponym: named, place: focusCountry, geoPrecision: 3, unlocatedName: named.text } : null;
+}
+
+/** The country an article's place names fall in most often, as a gazetteer place (when the article names it). */
+export function focusCountryOf(toponyms: Toponym[]): Place | null {
+  const byCountry = new Map<string, { n: number; country: Place | null }>();
+  for (const t of toponyms) {
+    if (!t.place || !t.place.country) continue;
+    const e = byCountry.get(t.place.country) ?? { n: 0, country: null };
+    e.n++;
+    if (t.place.kind === 'country') e.country = t.place;
+    byCountry.set(t.place.country, e);
+  }
+  const best = [...byCountry.values()].sort((a, b) => b.n - a.n)[0];
+  return best?.country ?? null;
 }
 
 /** ACLED event type and sub-event type of a frame. */
@@ -265,7 +292,9 @@ export function analyseSentence(
   sentence: Sentence,
   toponyms: Toponym[],
   article: ArticleDate | null,
-  articleId: string
+  articleId: string,
+  /** The country the article is most about: where an event at a place the gazetteer lacks is put. */
+  focusCountry: Place | null = null
 ): SentenceAnalysis {
   const dates = findDates(sentence.text, article, sentence.start);
   const result: SentenceAnalysis = { sentence, drafts: [], eventless: true, dates, background: [] };
@@ -309,7 +338,7 @@ export function analyseSentence(
       // "other high-profile attacks in Iraq": bare plurals with no number and no date of their own are generic.
       if (frame.triggers.every(plural) && !Object.keys(counts).length && !frameDates.length) continue;
       const kinds = new Set(frame.triggers.map((t) => t.kind));
-      const place = choosePlace(text, toponyms, frame.ranges.map((r) => subtract(r, masked)).flat(), frame.triggers);
+      const place = choosePlace(text, toponyms, frame.ranges.map((r) => subtract(r, masked)).flat(), frame.triggers, focusCountry);
       const { eventType, subEventType } = classify(kinds, frameText);
       const actorsFound = findActors(frameText, clause.start);
       const pivot = frame.triggers[0];
