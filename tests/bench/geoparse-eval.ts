@@ -17,7 +17,7 @@ import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGazetteer } from '../../src/lib/gazetteer';
 import { geoparse } from '../../src/lib/geoparse';
-import { DEMONYMS } from '../../src/lib/geoparse/lexicon';
+import { AP_STATE_ABBREVIATIONS, DEMONYMS } from '../../src/lib/geoparse/lexicon';
 import type { Place } from '../../src/lib/gazetteer/types';
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -85,6 +85,8 @@ const gazetteer = loadGazetteer();
 
 function candidatesFor(surface: string): Place[] {
   let c = gazetteer.lookup(surface).map((x) => x.place);
+  const state = AP_STATE_ABBREVIATIONS.get(surface);
+  if (!c.length && state) c = [gazetteer.admin1('US', state)].filter((p): p is Place => !!p);
   if (!c.length) {
     const cc = DEMONYMS.get(surface.toLowerCase());
     const country = cc ? gazetteer.country(cc) : undefined;

@@ -155,7 +155,10 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     let m = k;
     while (m < tokens.length && tokens[m].start < end) m++;
     let candidates = gazetteer.lookup(surface);
-    if (!candidates.length) candidates = demonymCandidates(surface);
+    if (!candidates.length) {
+      const state = AP_STATE_ABBREVIATIONS.has(surface) ? stateByCode(AP_STATE_ABBREVIATIONS.get(surface)!) : undefined;
+      candidates = state ? [state] : demonymCandidates(surface);
+    }
     const fuzzy = !candidates.length;
     if (fuzzy) candidates = gazetteer.lookup(surface, { fuzzy: true });
     return { start, end, text: surface, candidates, firstToken: k, lastToken: m, cues: cuesFor(k, m, k, m, fuzzy) };
