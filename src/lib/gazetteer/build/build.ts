@@ -362,10 +362,35 @@ function main(): void {
     if (rp) return rp;
     return { lat: records.reduce((s, r) => s + r.latitude, 0) / records.length, lon: records.reduce((s, r) => s + r.longitude, 0) / records.length };
   };
-  const validA1 = /^[A-Z]{2}\.[A-Z0-9]+$/;
+  // A Natural Earth record's GeoNames code is trusted only where the record lies among that division's places:
+  // NE's Paris record carries FR.75, which in GeoNames is Nouvelle-Aquitaine (département 75 ≠ region 75).
+  const a1Extent = new Map<string, { minLat: number; maxLat: number; minLon: number; maxLon: number }>();
+  for (const g of geonames) {
+    const k = `${g.country}.${g.admin1Code}`;
+    const e = a1Extent.get(k);
+    if (!e) a1Extent.set(k, { minLat: g.lat, maxLat: g.lat, minLon: g.lon, maxLon: g.lon });
+    else {
+      e.minLat = Math.min(e.minLat, g.lat);
+      e.maxLat = Math.max(e.maxLat, g.lat);
+      e.minLon = Math.min(e.minLon, g.lon);
+      e.maxLon = Math.max(e.maxLon, g.lon);
+    }
+  }
+  const CODE_SLACK_DEG = 1;
+  const validCode = /^[A-Z]{2}\.[A-Z0-9]+$/;
+  let implausibleCodes = 0;
+  const validA1 = {
+    test(code: string, ne?: NeProps): boolean {
+      if (!validCode.test(code)) return false;
+      const e = ne && a1Extent.get(code);
+      if (!e || !ne || !Number.isFinite(ne.latitude)) return true;
+      return ne.latitude >= e.minLat - CODE_SLACK_DEG && ne.latitude <= e.maxLat + CODE_SLACK_DEG && ne.longitude >= e.minLon - CODE_SLACK_DEG && ne.longitude <= e.maxLon + CODE_SLACK_DEG;
+    }
+  };
+  for (const ne of neFeatures) if (validCode.test(ne.gn_a1_code ?? '') && !validA1.test(ne.gn_a1_code, ne)) implausibleCodes++;
   const neByA1 = new Map<string, NeProps[]>();
   for (const ne of neFeatures) {
-    if (validA1.test(ne.gn_a1_code ?? '')) {
+    if (validA1.test(ne.gn_a1_code ?? '', ne)) {
       const list = neByA1.get(ne.gn_a1_code) ?? [];
       list.push(ne);
       neByA1.set(ne.gn_a1_code, list);
@@ -432,7 +457,7 @@ function main(): void {
   for (const ne of neFeatures) neIdCount.set(ne.iso_3166_2, (neIdCount.get(ne.iso_3166_2) ?? 0) + 1);
   const neSorted = [...neFeatures].sort((a, b) => (a.adm1_code < b.adm1_code ? -1 : a.adm1_code > b.adm1_code ? 1 : 0));
   for (const ne of neSorted) {
-    const a1 = validA1.test(ne.gn_a1_code ?? '') ? ne.gn_a1_code : null;
+    const a1 = validA1.test(ne.gn_a1_code ?? '', ne) ? ne.gn_a1_code : null;
     const country = /^[A-Z]{2}$/.test(ne.iso_a2) ? ne.iso_a2 : a1 ? a1.slice(0, 2) : ne.iso_3166_2.slice(0, 2);
     if (!/^[A-Z]{2}$/.test(country) || !ne.name) continue;
     const isoOk = /^[A-Z]{2}-[A-Z0-9]+$/.test(ne.iso_3166_2) && neIdCount.get(ne.iso_3166_2) === 1;
@@ -917,6 +942,7 @@ function main(): void {
     countsByKind,
     countsByIdPrefix: countsBySource,
     derivedAdmin1WithoutNaturalEarth: derivedAdmin1,
+    naturalEarthCodesOutsideTheirDivision: implausibleCodes,
     admin2WithoutPlaces,
     citiesJsonAdditions: addedFromCitiesJson,
     nameKeys: nameEntries.filter(([, e]) => e.flags & FLAG_FULL).length,
