@@ -358,7 +358,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // All-caps short tokens (UN, AP, CIA) are acronyms unless they name a country (US, UK, UAE).
     if (single && tokens[k].kind === 'word' && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !candidates.some((c) => c.place.kind === 'country')) return false;
     if (runIsPerson(runStart, runEnd, k, m)) return false;
-    if (single && personWords.has(w) && !strong) return false;
+    // A word already seen in a person's name is that person again ("Trapani", "Flores' stepfather"), even if a
+    // province bears it; only a country name is kept.
+    if (single && personWords.has(w) && !candidates.some((c) => c.place.kind === 'country')) return false;
     const next = m < tokens.length ? tokens[m] : null;
     if (single && !strong && next && next.kind === 'word' && SPEECH_VERBS.has(lower(next))) return false;
     // "Springfield, Ill.": an abbreviated state after a comma, whatever else the word means.

@@ -1,4 +1,5 @@
 /** Word-level tokenizer that keeps exact character offsets into the original text. */
+import { NAME_ABBREVIATIONS, PERSON_TITLES } from './lexicon';
 
 export interface Token {
   start: number;
@@ -23,6 +24,15 @@ const UPPER_START_RE = /^\p{Lu}/u;
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 const QUOTE_OR_BRACKET = new Set(['"', '“', '”', "'", '‘', '’', '(', '[', '«', '»', '—', '–', '-']);
 
+/** A dot that ends an abbreviation or an initial ("St. Petersburg", "Gen. Petraeus", "Sheila D. Williams"), not a sentence. */
+function abbreviationDot(tokens: Token[], dot: Token): boolean {
+  if (dot.text !== '.') return false;
+  const before = tokens[tokens.length - 1] === dot ? tokens[tokens.length - 2] : undefined;
+  if (!before || before.end !== dot.start || before.kind !== 'word') return false;
+  const w = before.text.toLowerCase();
+  return (before.text.length === 1 && before.cap) || NAME_ABBREVIATIONS.has(w) || PERSON_TITLES.has(w);
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let prevSignificant: Token | null = null;
@@ -43,7 +53,7 @@ export function tokenize(text: string): Token[] {
     else kind = 'punct';
 
     const sentStart =
-      prevSignificant === null || newline || (prevSignificant.kind === 'punct' && SENTENCE_END.has(prevSignificant.text));
+      prevSignificant === null || newline || (prevSignificant.kind === 'punct' && SENTENCE_END.has(prevSignificant.text) && !abbreviationDot(tokens, prevSignificant));
     let text1 = raw;
     let clitic: Token | null = null;
     if (kind === 'word' && raw.length > 3 && POSSESSIVE_RE.test(raw)) {
