@@ -112,10 +112,12 @@ function km(a: Place, b: Place): number {
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Is `city` the seat (or a major city) of the same-named `division`? */
+/** Is `city` the seat (or a major city) of the same-named `division`, or its country's capital? */
 function isSeatOf(city: Place, division: Place): boolean {
   if (city.kind !== 'city' || city.country !== division.country) return false;
   if (division.kind === 'admin1') {
+    // The national capital outranks a same-named province anywhere in its country ("Washington").
+    if (city.featureCode === 'PPLC') return true;
     if (city.admin1Code !== division.admin1Code) return false;
     return city.featureCode === 'PPLA' || city.featureCode === 'PPLC' || city.population >= 50_000;
   }
