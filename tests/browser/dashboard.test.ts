@@ -46,6 +46,14 @@ async function clickAt(page: Page, lngLat: [number, number]) {
 }
 
 describe('dashboard in Chromium', () => {
+  it('serves a Content Security Policy that allows no foreign script or connection', async () => {
+    const csp = (await fetch(`${base}/`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/script-src 'self' 'nonce-/);
+    expect(csp).toMatch(/connect-src 'self'(;|$)/);
+    expect(csp).toMatch(/object-src 'none'/);
+  });
+
   it('draws the offline basemap (countries, labels) and the incidents', async () => {
     w = await open(browser, `${base}/`);
     const drawn = await w.page.evaluate(() => {
