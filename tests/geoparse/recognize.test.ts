@@ -47,6 +47,19 @@ describe('recognition', () => {
     expect(t.map((x) => [x.text, x.place?.country])).toEqual([['US', 'US'], ['Iraq', 'IQ']]);
   });
 
+  it('applies a plural feature word to every item of a list ("Ghazni, Paktika and Khost provinces")', () => {
+    const t = geoparse('Airstrikes in Ghazni, Paktika and Khost provinces killed 12.', { gazetteer });
+    expect(t.map((x) => [x.text, x.place?.kind, x.place?.country])).toEqual([
+      ['Ghazni', 'admin1', 'AF'],
+      ['Paktika', 'admin1', 'AF'],
+      ['Khost', 'admin1', 'AF']
+    ]);
+    // Common words become places when a list names them so: "Clay" and "Swift" counties.
+    const counties = geoparse('Flooding closed roads in Becker, Clay, Swift and Wilkin counties.', { gazetteer });
+    expect(counties.map((x) => x.text)).toEqual(['Becker', 'Clay', 'Swift', 'Wilkin']);
+    expect(counties.filter((x) => x.place?.kind === 'admin2').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('splits hyphenated compounds of two places', () => {
     expect(names('Floods hit the Fargo-Moorhead area.')).toEqual(['Fargo', 'Moorhead']);
   });

@@ -52,6 +52,12 @@ const HYPHENS = new Set(['-', '‐', '‑']);
 const WEAK_POPULATION = 2000;
 /** Street words after a name: "Memphis Street", "Dublin Road" are streets, not the towns. */
 const STREET_HEADS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'highway', 'hwy', 'parkway', 'pkwy', 'pike', 'turnpike', 'circle', 'trail', 'route', 'expressway', 'freeway']);
+/** Plural feature words after a list of names apply to every item: "Ghazni, Paktika and Khost provinces". */
+const PLURAL_FEATURES: ReadonlyMap<string, 'admin1' | 'admin2' | 'city'> = new Map([
+  ['provinces', 'admin1'], ['governorates', 'admin1'], ['states', 'admin1'], ['regions', 'admin1'], ['oblasts', 'admin1'],
+  ['prefectures', 'admin1'], ['districts', 'admin2'], ['counties', 'admin2'], ['parishes', 'admin2'],
+  ['municipalities', 'admin2'], ['cities', 'city'], ['towns', 'city'], ['villages', 'city']
+]);
 const REPORTING_BEFORE = new Set(['said', 'says', 'told', 'asked', 'added', 'to']);
 const CONTRACTION_RE = /['’](?:ve|ll|re|d|m|t)$/i;
 /** Lower-case nouns that, after a name, make it a group's name ("the Qazali network", "the Sheibani faction"). */
@@ -90,6 +96,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   const demonymCountries = new Map<string, number>();
   const personWords = new Set<string>();
 
+  const listed = listedUnderFeature(tokens);
   for (const t of tokens) {
     if (t.kind !== 'word' || !t.cap) continue;
     const cc = DEMONYMS.get(lower(t));
@@ -335,6 +342,11 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     return FEATURE_WORDS.get(lower(t)) ?? null;
   }
 
+  /** The feature word after a name [k, m), directly or after the list it stands in. */
+  function featureAfterName(k: number, m: number): 'admin1' | 'admin2' | 'city' | 'country' | null {
+    return featureAt(m) ?? listed.get(k) ?? null;
+  }
+
   function accept(runStart: number, runEnd: number, k: number, m: number, candidates: Candidate[]): boolean {
     if (!candidates.length) return false;
     const single = m - k === 1;
@@ -367,7 +379,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     const abbreviatedState = single && next?.text === '.' && next.start === tokens[k].end && k > 0 && tokens[k - 1].text === ',' && candidates.some((c) => c.place.kind === 'admin1');
     if (single && COMMON_WORDS.has(w) && !abbreviatedState && !candidates.some((c) => c.place.kind === 'country')) {
       // "Mobile", "Reading", "Western" only with evidence: a locative slot and not at the start of a sentence.
-      if (tokens[k].sentStart || afterThe(k) || !hasLocativeBefore(k) || !candidates.some((c) => c.primary)) return false;
+      if (!listed.has(k) && (tokens[k].sentStart || afterThe(k) || !hasLocativeBefore(k) || !candidates.some((c) => c.primary))) return false;
       // "Western Afghanistan", "Southern Sudan": a common word before another name modifies it.
       if (m < runEnd && isNameWord(tokens[m])) return false;
     }
@@ -376,7 +388,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // places, or names them only through an alternate name, must stand in a locative slot or before a feature word.
     if (single && !strong) {
       const weak = candidates.every((c) => !c.primary || (c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION);
-      if (weak && (afterThe(k) || (!hasLocativeBefore(k) && !featureAt(m) && !(next && next.text === ',' && tokens[m + 1]?.cap)))) return false;
+      if (weak && (afterThe(k) || (!hasLocativeBefore(k) && !featureAfterName(k, m) && !(next && next.text === ',' && tokens[m + 1]?.cap)))) return false;
     }
     // "according to Vickers", "said Anderson": a bare name reported as a speaker.
     const before = prevWordIndex(k);
@@ -400,7 +412,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   }
 
   function cuesFor(runStart: number, runEnd: number, k: number, m: number, fuzzy: boolean): MentionCues {
-    let featureAfter = featureAt(m);
+    let featureAfter = featureAfterName(k, m);
     // "Dhi Qar Province" inside the run, or "Wasit province" after it.
     if (!featureAfter && m < runEnd) featureAfter = featureAt(m);
     let featureBefore: MentionCues['featureBefore'] = null;
@@ -442,4 +454,37 @@ function linkContainers(tokens: Token[], mentions: RecognizedMention[]): void {
       words.slice(1).every((w) => w === 'in' || w === 'the' || w === ',' || LOCATIVE_PREPOSITIONS.has(w));
     if (comma || inPhrase) first.cues.containerMention = a + 1;
   }
+}
+
+/**
+ * "Becker, Clay, Douglas and Wilkin counties", "Ghazni, Paktika and Khost provinces": the first token of every
+ * capitalised item in a list that ends in a plural feature word, with the kind that word names.
+ */
+function listedUnderFeature(tokens: Token[]): Map<number, 'admin1' | 'admin2' | 'city'> {
+  const out = new Map<number, 'admin1' | 'admin2' | 'city'>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    const kind = t.kind === 'word' && !t.cap ? PLURAL_FEATURES.get(t.text.toLowerCase()) : undefined;
+    if (!kind) continue;
+    // Walk back over items (capitalised words) and separators (",", "and", "or").
+    let j = i - 1;
+    let items = 0;
+    while (j >= 0) {
+      if (tokens[j].kind === 'word' && tokens[j].cap) {
+        let first = j;
+        while (first - 1 >= 0 && tokens[first - 1].kind === 'word' && tokens[first - 1].cap && !tokens[first].sentStart) first--;
+        out.set(first, kind);
+        items++;
+        j = first - 1;
+        if (j >= 0 && (tokens[j].text === ',' || /^(?:and|or)$/i.test(tokens[j].text))) {
+          j--;
+          if (j >= 0 && /^(?:and|or)$/i.test(tokens[j].text)) j--;
+          continue;
+        }
+      }
+      break;
+    }
+    if (items === 0) continue;
+  }
+  return out;
 }
