@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ArticleReadError, extract, readArticle } from '../../src/lib/events';
 import { splitSentences } from '../../src/lib/events/text/sentences';
 import { parseNumber } from '../../src/lib/events/text/numbers';
-import { fakeGeoparse } from './helpers';
 
 const seed = (name: string) => readFileSync(`seeds/${name}.txt`, 'utf8');
-const read = (content: string, format?: 'text' | 'markdown' | 'html') => readArticle({ id: 't', content, format }, { geoparse: fakeGeoparse });
+const read = (content: string, format?: 'text' | 'markdown' | 'html') => readArticle({ id: 't', content, format });
 const bodyText = (a: ReturnType<typeof read>) => a.body.map((b) => a.text.slice(b.start, b.end)).join('\n');
 const excludedText = (a: ReturnType<typeof read>, reason: string) => a.excluded.filter((e) => e.reason === reason).map((e) => a.text.slice(e.start, e.end)).join('\n');
 
@@ -47,7 +46,7 @@ describe('reading seed articles', () => {
   });
 
   it('prefers the date given as metadata', () => {
-    const a = readArticle({ id: 't', content: seed('004_1883449a268877a5'), date: '2008-06-10' }, { geoparse: fakeGeoparse });
+    const a = readArticle({ id: 't', content: seed('004_1883449a268877a5'), date: '2008-06-10' });
     expect([a.date, a.dateSource]).toEqual(['2008-06-10', 'metadata']);
   });
 });
@@ -71,7 +70,7 @@ describe('HTML and Markdown', () => {
   });
 
   it('extracts from HTML with spans into the plain text', () => {
-    const r = extract([{ id: 'h', content: hostile, format: 'html' }], { geoparse: fakeGeoparse });
+    const r = extract([{ id: 'h', content: hostile, format: 'html' }]);
     const inc = r.features.find((f) => f.properties.kind === 'incident')!;
     const s = inc.properties.sources[0];
     expect(r.articles[0].text.slice(s.start, s.end)).toBe('Baghdad');
@@ -93,7 +92,7 @@ describe('unreadable input', () => {
     expect(() => read('   \n ')).toThrow(ArticleReadError);
     expect(() => read('abc\u0000\u0001def')).toThrow(/binary/);
     expect(() => read('caf\uFFFD au lait \uFFFD')).toThrow(/UTF-8/);
-    const r = extract([{ id: 'empty', content: '' }, { id: 'ok', content: 'Title\n\nOn June 5, police captured 3 men in Karbala.', date: '2008-06-10' }], { geoparse: fakeGeoparse });
+    const r = extract([{ id: 'empty', content: '' }, { id: 'ok', content: 'Title\n\nOn June 5, police captured 3 men in Karbala.', date: '2008-06-10' }]);
     expect(r.errors).toEqual([{ article: 'empty', message: expect.stringMatching(/empty/) }]);
     expect(r.features).toHaveLength(1);
   });

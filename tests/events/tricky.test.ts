@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/lib/events';
 import type { IncidentProperties, RouteProperties } from '../../src/lib/geojson/types';
-import { fakeGeoparse } from './helpers';
 
 /** Extract from a one-paragraph article dated 2007-08-08 with the stand-in geoparser. */
 function run(body: string, date: string | null = '2007-08-08') {
-  const r = extract([{ id: 'a', content: `Test article\n\n${body}\n`, date, format: 'text' }], { geoparse: fakeGeoparse });
+  const r = extract([{ id: 'a', content: `Test article\n\n${body}\n`, date, format: 'text' }]);
   const incidents = r.features.filter((f) => f.properties.kind === 'incident').map((f) => f.properties as IncidentProperties);
   const routes = r.features.filter((f) => f.properties.kind === 'route').map((f) => f.properties as RouteProperties);
   return { r, incidents, routes };
@@ -114,5 +113,30 @@ describe('routes', () => {
   it('makes no route of a denied or hypothetical movement', () => {
     expect(run('Iran denied that it smuggled weapons into Afghanistan.').routes).toHaveLength(0);
     expect(run('Iran could send weapons to Iraq if the talks fail.').routes).toHaveLength(0);
+  });
+});
+
+describe('dates told relative to the report and to each other', () => {
+  it('does not date an event by the dateline that opens the report', () => {
+    const { incidents } = run('KABUL, March 3, 2021 — Taliban fighters attacked a police checkpoint in Lashkar Gah on Tuesday night, killing 12 policemen.', '2021-03-03');
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0].date).toBe('2021-03-02');
+  });
+
+  it('counts "a day later" from the event told before it, not from the article date', () => {
+    const { incidents } = run(
+      'Taliban fighters attacked a police checkpoint in Lashkar Gah on Tuesday, killing 12 policemen. A day later, a roadside bomb killed four civilians near Spin Boldak.',
+      '2021-03-05'
+    );
+    const dates = Object.fromEntries(incidents.map((p) => [p.killed, p.date]));
+    expect(dates[12]).toBe('2021-03-02');
+    expect(dates[4]).toBe('2021-03-03');
+  });
+
+  it('keeps an event at a place the gazetteer lacks, in the article country at geo precision 3', () => {
+    const { incidents } = run('US forces killed four militants during a raid in Qasirin on August 4. The operation was part of a wider campaign in Iraq.');
+    const q = incidents.find((p) => p.place_name === 'Qasirin');
+    expect(q?.country_code).toBe('IQ');
+    expect(q?.geo_precision).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 import type { Toponym } from '../geoparse/types';
 import type { Source } from '../geojson/types';
 import type { CountField } from './counts';
-import { anaphoricDay, type ArticleDate, type DateMention } from './dates';
+import { addDays, anaphoricDay, type ArticleDate, type DateMention } from './dates';
 import { analyseSentence, choosePlace, focusCountryOf, findTriggers, irrealisSpans, type IncidentDraft, type SentenceAnalysis } from './incidents';
 import { datesCompatible, mergeAll, combine, type Mergeable } from './merge';
 import { splitSentences, type Sentence } from './text/sentences';
@@ -44,7 +44,7 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
   const inBodyAll = toponyms.filter((t) => article.body.some((b) => t.start >= b.start && t.end <= b.end));
   const inBody = inBodyAll.filter((t) => t.place);
   const ref = articleDateOf(article);
-  const focus = focusCountryOf(inBody);
+  const focus = focusCountryOf(text, inBody);
   // Unplaced names go to the sentence analysis too, so an event at a place the gazetteer lacks is not lost.
   const analyses = sentences.map((s) => analyseSentence(text, s, inBodyAll.filter((t) => t.start >= s.start && t.end <= s.end), ref, article.id, focus));
   const firstParagraph = sentences[0]?.paragraph ?? 0;
@@ -88,7 +88,7 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
           !article.excluded.some((e) => e.start >= x.end && e.end <= an.sentence.start)
       );
       const last = earlier[earlier.length - 1];
-      if (same && last) d.date = { date: last.date, precision: last.precision, text: an.sentence.text.slice(same.at, same.at + same.length), how: 'explicit' };
+      if (same && last) d.date = { date: last.precision === 1 ? addDays(last.date!, same.shift) : last.date, precision: last.precision, text: an.sentence.text.slice(same.at, same.at + same.length), how: 'explicit' };
       else if (last && !d.background) d.date = { date: last.date, precision: Math.max(last.precision, 2) as 1 | 2 | 3, text: last.text, how: 'inherited' };
       else if (ref && an.sentence.paragraph === firstParagraph && !d.background) d.date = { date: ref.date, precision: 2, text: null, how: 'article' };
     }

@@ -28,12 +28,11 @@ const DURATION = /\b(past|last|next|over|several|few|couple|\d+|one|two|three|fo
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-function addDays(date: string, days: number): string {
+export function addDays(date: string, days: number): string {
   const t = new Date(`${date}T12:00:00Z`);
   t.setUTCDate(t.getUTCDate() + days);
   return t.toISOString().slice(0, 10);
 }
-export { addDays };
 
 function refInstant(article: ArticleDate | null): Date {
   return article ? new Date(`${article.date}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
@@ -114,9 +113,21 @@ export function findDates(text: string, article: ArticleDate | null, offset = 0)
 
 /** "On the same day", "the next day": a date given by the previous one. Returns the day shift, or null. */
 export function anaphoricDay(text: string): { at: number; length: number; shift: number } | null {
-  const m = /\b(?:on\s+)?(?:the\s+)?(same day|that day|that same day|the following day|following day|next day|day after)\b/i.exec(text);
+  const m = ANAPHORIC_DAY.exec(text);
   if (!m) return null;
-  return { at: m.index, length: m[0].length, shift: /same|that/.test(m[1]) ? 0 : 1 };
+  const phrase = m[1].toLowerCase();
+  let shift = 1;
+  if (/same|that day/.test(phrase)) shift = 0;
+  else if (/before|earlier|previous/.test(phrase)) shift = -1;
+  else {
+    const n = /^(\w+) days later/.exec(phrase)?.[1];
+    if (n) shift = /^\d+$/.test(n) ? Number(n) : SMALL_NUMBERS[n] ?? 1;
+  }
+  return { at: m.index, length: m[0].length, shift };
 }
+
+/** Days counted from the event told just before ("a day later", "the day before", "two days later"). */
+const ANAPHORIC_DAY = /\b(?:on\s+)?(?:the\s+)?(same day|that day|that same day|the following day|following day|next day|day after|a day later|one day later|(?:\d+|two|three|four|five|six|seven) days later|the day before|day before|a day earlier|the previous day|previous day)\b/i;
+const SMALL_NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 
 export { WEEKDAYS };

@@ -186,13 +186,17 @@ function unlocatedPlace(text: string, toponyms: Toponym[], frame: Span[], focusC
   return named ? { toponym: named, place: focusCountry, geoPrecision: 3, unlocatedName: named.text } : null;
 }
 
-/** The country an article's place names fall in most often, as a gazetteer place (when the article names it). */
-export function focusCountryOf(toponyms: Toponym[]): Place | null {
+/**
+ * The country an article's place names fall in most often, as a gazetteer place (when the article names it).
+ * A country named as a modifier ("US forces") counts for little: it says who, not where.
+ */
+export function focusCountryOf(text: string, toponyms: Toponym[]): Place | null {
   const byCountry = new Map<string, { n: number; country: Place | null }>();
   for (const t of toponyms) {
     if (!t.place || !t.place.country) continue;
     const e = byCountry.get(t.place.country) ?? { n: 0, country: null };
-    e.n++;
+    const placed = /\b(?:in|into|inside|across|throughout|within|from|to|of)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, t.start - 20), t.start));
+    e.n += t.place.kind === 'country' && !placed ? 0.25 : 1;
     if (t.place.kind === 'country') e.country = t.place;
     byCountry.set(t.place.country, e);
   }
@@ -286,6 +290,9 @@ function frames(text: string, clause: Span, triggers: TriggerHit[], toponyms: To
   return [...out, ...bg];
 }
 
+/** "KABUL, March 3, 2021 —", "BAGHDAD (Reuters) -": a place in capitals, optional date or agency, then a dash. */
+const DATELINE = /^\s*[A-Z][A-Z'’. -]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+/;
+
 /** Analyse one sentence: its incidents (with or without a place) and whether it reports any event at all. */
 export function analyseSentence(
   text: string,
@@ -296,7 +303,13 @@ export function analyseSentence(
   /** The country the article is most about: where an event at a place the gazetteer lacks is put. */
   focusCountry: Place | null = null
 ): SentenceAnalysis {
-  const dates = findDates(sentence.text, article, sentence.start);
+  // A dateline ("KABUL, March 3, 2021 —") dates the report, not the event told after it.
+  const dateline = DATELINE.exec(sentence.text);
+  const datelineEnd = dateline ? sentence.start + dateline[0].length : sentence.start;
+  // "A day later" counts from the event told before, not from the article's date: left to the article pass.
+  const anaphora = anaphoricDay(sentence.text);
+  const anaphoric = anaphora ? { start: sentence.start + anaphora.at, end: sentence.start + anaphora.at + anaphora.length } : null;
+  const dates = findDates(sentence.text, article, sentence.start).filter((d) => d.start >= datelineEnd && !(anaphoric && overlaps(anaphoric, d)));
   const result: SentenceAnalysis = { sentence, drafts: [], eventless: true, dates, background: [] };
   if (/\?["”’)]*$/.test(sentence.text.trim())) return result; // questions report nothing
   const clauses: Span[] = [];
