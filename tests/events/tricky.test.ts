@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/lib/events';
 import type { IncidentProperties, RouteProperties } from '../../src/lib/geojson/types';
 
-/** Extract from a one-paragraph article dated 2007-08-08 with the stand-in geoparser. */
+/** Extract from a one-paragraph article (dated 2007-08-08 unless given) through the bundled geoparser. */
 function run(body: string, date: string | null = '2007-08-08') {
   const r = extract([{ id: 'a', content: `Test article\n\n${body}\n`, date, format: 'text' }]);
   const incidents = r.features.filter((f) => f.properties.kind === 'incident').map((f) => f.properties as IncidentProperties);

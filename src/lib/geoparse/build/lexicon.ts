@@ -46,7 +46,9 @@ for (const c of ordered) {
     // A demonym shared by several independent countries ("Congolese") gives no country focus.
     demonyms[key] = key in demonyms && demonyms[key] !== c.cca2 ? '' : c.cca2;
     if (c.independent) claimed.add(key);
-    const plural = key.endsWith('s') ? key : `${key}s`;
+    // Plurals name the people ("Iraqis", "Afghans"); "-ish", "-ese", "Swiss", "Dutch" have none.
+    if (/(?:ish|ese|ss|x|s|ch)$/.test(key) && key !== 'czech') continue;
+    const plural = `${key}s`;
     if (!(plural in demonyms)) demonyms[plural] = demonyms[key];
   }
 }
