@@ -10,6 +10,7 @@
  *
  *   npx tsx tests/bench/geoparse-eval.ts [--json] [--corpus lgl]
  */
+import distance from '@turf/distance';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,12 +30,7 @@ interface GoldDoc { id: string; text: string; toponyms: GoldToponym[] }
 interface PredDoc { id: string; toponyms: Array<{ start: number; end: number; name: string; lat: number | null; lon: number | null }> }
 
 const MAX_KM = 20039;
-const RAD = Math.PI / 180;
-function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const dLat = (b.lat - a.lat) * RAD, dLon = (b.lon - a.lon) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => distance([a.lon, a.lat], [b.lon, b.lat]);
 const hasCoords = (t: { lat?: number | null; lon?: number | null }) => Number.isFinite(t.lat) && Number.isFinite(t.lon);
 
 export interface Scores {

@@ -6,6 +6,7 @@
  *   npx tsx tests/bench/tune-resolver.ts [rounds]
  * Needs the corpora (ATLAS_EVAL_DIR or ../shared/eval); prints the best weights found.
  */
+import distance from '@turf/distance';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,12 +21,7 @@ if (!existsSync(evalDir)) {
   process.exit(0);
 }
 const gazetteer = loadGazetteer();
-const RAD = Math.PI / 180;
-const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
-  const dLat = (b.lat - a.lat) * RAD, dLon = (b.lon - a.lon) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-};
+const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => distance([a.lon, a.lat], [b.lon, b.lat]);
 const corpora = ['lgl', 'geovirus'].map((c) => readFileSync(join(evalDir, `${c}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
 
 function accuracy(w: ResolveWeights): number[] {

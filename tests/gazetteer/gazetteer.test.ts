@@ -1,3 +1,4 @@
+import distance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer, type Candidate, type Place } from '../../src/lib/gazetteer/index';
 
@@ -273,9 +274,7 @@ describe('admin lookups', () => {
 });
 
 function km(p: { lat: number; lon: number }, lat: number, lon: number): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((lat - p.lat) * rad) / 2) ** 2 + Math.cos(p.lat * rad) * Math.cos(lat * rad) * Math.sin(((lon - p.lon) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
+  return distance([p.lon, p.lat], [lon, lat]);
 }
 
 describe('representative points (equal-area centroid of the largest polygon)', () => {

@@ -1,15 +1,12 @@
+import distance from '@turf/distance';
 import type { Place, PlaceKind } from '../gazetteer/types';
 
 /** More specific kinds rank higher. */
 export const KIND_RANK: Record<PlaceKind, number> = { neighbourhood: 5, city: 4, admin2: 3, admin1: 2, country: 1, region: 0 };
 
-/** Great-circle distance in km (haversine; precise enough to compare places). */
+/** Great-circle distance in km. */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return distance([a.lon, a.lat], [b.lon, b.lat]);
 }
 
 /** Does `outer` contain `inner` (a country its provinces and towns, a province its towns)? */

@@ -8,6 +8,7 @@
  * re-estimated for a few rounds from the current choices, leaving each mention's own vote out.
  * The same name in one document is resolved once ("one sense per discourse").
  */
+import distance from '@turf/distance';
 import type { Candidate, Place } from '../gazetteer/types';
 import type { RecognizedMention } from './recognize';
 
@@ -104,13 +105,8 @@ function softmax(xs: number[]): number[] {
   return e.map((x) => x / sum);
 }
 
-const RAD = Math.PI / 180;
-function km(a: Place, b: Place): number {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLon = (b.lon - a.lon) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+/** Great-circle distance in km between two places. */
+const km = (a: Place, b: Place): number => distance([a.lon, a.lat], [b.lon, b.lat]);
 
 /** Is `city` the seat (or a major city) of the same-named `division`, or its country's capital? */
 function isSeatOf(city: Place, division: Place): boolean {
