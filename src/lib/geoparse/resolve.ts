@@ -244,7 +244,7 @@ export function resolve(
     for (const cc of demonymCountries.keys()) if (!namedCountries.has(cc)) namedCountries.set(cc, -1);
 
     const next = groups.map((g, gi) => {
-      if (!g.candidates.length) return { choice: 0, probs: [] as number[], scores: [] as number[] };
+      if (!g.candidates.length) return { choice: 0, probs: [] as number[] };
       const own = groupVotes[gi];
       const others = Math.max(1e-9, totalVotes - own.weight);
       const scores = g.candidates.map((c, k) => {
@@ -298,12 +298,11 @@ export function resolve(
         return s;
       });
       const probs = softmax(scores);
-      return { choice: argmax(scores), probs, scores };
+      return { choice: argmax(scores), probs };
     });
     next.forEach((n, gi) => {
       groups[gi].choice = n.choice;
       groups[gi].probs = n.probs;
-      (groups[gi] as Group & { scores?: number[] }).scores = n.scores;
     });
   }
 
