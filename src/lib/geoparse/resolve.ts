@@ -36,10 +36,6 @@ export interface ResolveWeights {
   seatOverDivision: number;
   /** The same for a district named like its seat ("Kufa"): districts are named in news far less than their towns. */
   seatOverDistrict: number;
-  /** The candidate's province is itself named in the document ("Paris" in an article that names Texas). */
-  namedAdmin1: number;
-  /** The candidate's district (county) is named in the document: "Huntsville" beside "Walker County" is Huntsville, Texas. */
-  namedAdmin2: number;
   /**
    * Other names in the document that could lie in the candidate's province / district, whatever their current
    * choice ("Huntsville" and "Walker County" are both in Alabama and in Texas; only in Texas is one inside the other).
@@ -51,24 +47,22 @@ export interface ResolveWeights {
 }
 
 export const DEFAULT_WEIGHTS: ResolveWeights = {
-  population: 0.45,
+  population: 0.9,
   kind: { country: 3.15, region: 3.0, admin1: 2.0, admin2: 1.33, city: 0, neighbourhood: -0.6 },
-  capital: 1.0,
+  capital: 1.33,
   primaryName: 2.5,
   fuzzyPenalty: 1.5,
-  countryFocus: 3.0,
-  admin1Focus: 4.0,
+  countryFocus: 4.0,
+  admin1Focus: 5.3,
   demonym: 1.5,
-  container: 4.0,
+  container: 2.0,
   containerMiss: 1.5,
-  featureMatch: 1.5,
-  featureMismatch: 1.0,
+  featureMatch: 3.0,
+  featureMismatch: 1.33,
   proximity: 2.0,
   seatOverDivision: 1.75,
   seatOverDistrict: 3.0,
-  namedAdmin1: 1.25,
-  namedAdmin2: 2.5,
-  admin1Support: 0.75,
+  admin1Support: 1.0,
   admin2Support: 2.0,
   namedCountry: 1.75
 };
@@ -228,18 +222,10 @@ export function resolve(
     const totalVotes = groups.reduce((s, g, gi) => s + groupVotes[gi].weight, 0) + 0.5 * totalDemonyms;
 
     const chosen = groups.map((g) => (g.candidates.length ? g.candidates[g.choice].place : null));
-    // Countries and provinces the document names outright (by the current choices), with the group naming them.
+    // Countries the document names outright (by the current choices, or by a demonym), with the group naming them.
     const namedCountries = new Map<string, number>();
-    const namedAdmin1s = new Map<string, number>();
-    const namedAdmin2s = new Map<string, number>();
     chosen.forEach((p, gi) => {
-      if (!p) return;
-      if (p.kind === 'country') namedCountries.set(p.country, gi);
-      else if (p.kind === 'admin1') namedAdmin1s.set(admin1Key(p)!, gi);
-      else if (p.kind === 'admin2') {
-        const a2 = admin2Key(p);
-        if (a2) namedAdmin2s.set(a2, gi);
-      }
+      if (p?.kind === 'country') namedCountries.set(p.country, gi);
     });
     for (const cc of demonymCountries.keys()) if (!namedCountries.has(cc)) namedCountries.set(cc, -1);
 
@@ -259,15 +245,6 @@ export function resolve(
         }
         const countryNamer = namedCountries.get(p.country);
         if (p.kind !== 'country' && countryNamer !== undefined && countryNamer !== gi) s += w.namedCountry;
-        if (a1 && p.kind !== 'admin1') {
-          const admin1Namer = namedAdmin1s.get(a1);
-          if (admin1Namer !== undefined && admin1Namer !== gi) s += w.namedAdmin1;
-        }
-        if (p.kind === 'city' || p.kind === 'neighbourhood') {
-          const a2 = admin2Key(p);
-          const admin2Namer = a2 ? namedAdmin2s.get(a2) : undefined;
-          if (admin2Namer !== undefined && admin2Namer !== gi) s += w.namedAdmin2;
-        }
         // Cues from each occurrence, averaged over the group's occurrences.
         let cue = 0;
         for (const mi of g.mentions) {
