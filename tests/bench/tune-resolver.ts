@@ -3,7 +3,7 @@
  * evaluation corpora, to check that DEFAULT_WEIGHTS sit near a maximum rather than to fit documents:
  * the weights are a dozen general priors and document-evidence scales.
  *
- *   npx tsx tests/bench/tune-resolver.ts [rounds]
+ *   npx tsx tests/bench/tune-resolver.ts [rounds] [--fine]
  * Needs the corpora (ATLAS_EVAL_DIR or ../shared/eval); prints the best weights found.
  */
 import distance from '@turf/distance';
@@ -46,6 +46,8 @@ let bestAcc = accuracy(best);
 console.log('start', bestAcc.map((a) => a.toFixed(4)).join(' '), objective(bestAcc).toFixed(4));
 const scalarKeys = (Object.keys(best) as Array<keyof ResolveWeights>).filter((k) => typeof best[k] === 'number');
 const rounds = Number(process.argv[2] ?? 2);
+// Coarse steps by default; `--fine` for small ones around a found optimum.
+const FACTORS = process.argv.includes('--fine') ? [0.85, 0.93, 1.07, 1.15] : [0, 0.5, 0.75, 1.33, 2];
 for (let r = 0; r < rounds; r++) {
   const params: Array<[string, (w: ResolveWeights) => number, (w: ResolveWeights, v: number) => void]> = [
     ...scalarKeys.map((k) => [k, (w: ResolveWeights) => w[k] as number, (w: ResolveWeights, v: number) => { (w[k] as number) = v; }] as [string, (w: ResolveWeights) => number, (w: ResolveWeights, v: number) => void]),
@@ -53,7 +55,7 @@ for (let r = 0; r < rounds; r++) {
   ];
   for (const [name, get, set] of params) {
     const base = get(best);
-    for (const factor of [0, 0.5, 0.75, 1.33, 2]) {
+    for (const factor of FACTORS) {
       const trial = structuredClone(best);
       set(trial, base === 0 ? factor - 1 : +(base * factor).toFixed(3));
       const acc = accuracy(trial);
