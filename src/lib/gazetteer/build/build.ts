@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PlaceKind } from '../types';
+import type { Place, PlaceKind } from '../types';
 import { weightedCentre, polygonsOf, representativePoint, weightedParts, type Point, type Polygon } from './geometry';
 import { hashKey, normalizeName, skeletonKey, stripArticle } from '../normalize';
 import {
@@ -85,17 +85,8 @@ function packageInfo(name: string): { name: string; version: string; license: st
 // ---------------------------------------------------------------------------------------------
 // Model
 
-interface BuildPlace {
-  id: string;
-  name: string;
-  lat: number;
-  lon: number;
-  kind: PlaceKind;
-  featureCode: string;
-  country: string;
-  admin1Code: string | null;
-  admin1: string | null;
-  admin2: string | null;
+/** A place as the build assembles it: the runtime {@link Place} plus what only the build needs. */
+interface BuildPlace extends Place {
   /** "CC.A1.A2" GeoNames admin-2 key, to attach places to their district. */
   admin2Key: string | null;
   population: number;
