@@ -1,9 +1,9 @@
 /**
  * Representative points of polygons, for the gazetteer build (countries, divisions, regions).
  *
- * GeoNames-style points for areas sit near the middle of the main landmass. We take the largest polygon
- * (by area on the sphere), its area-weighted centroid, and, when that centroid falls outside the polygon (crescents, archipelagos' arcs), a
- * point on the surface: the midpoint of the widest interior run of the horizontal line through the
+ * GeoNames-style points for areas sit near the middle of the main landmass. We take the largest landmass
+ * (by area on the sphere; parts cut at the antimeridian joined again), its area-weighted centroid, and,
+ * when that centroid falls outside it (crescents, archipelagos' arcs), a point on the surface: the midpoint of the widest interior run of the horizontal line through the
  * centroid (the JTS/GEOS interior-point construction). Pure functions, no dependencies; deterministic.
  *
  * The centroid is taken in the Lambert cylindrical equal-area projection (x = longitude, y = sin latitude),
@@ -188,11 +188,11 @@ export function pointOnSurface(polygon: Polygon, centroid: Position = polygonCen
 
 export interface Representative extends Point {
   /**
-   * 'centroid' of the largest polygon, 'surface' when that centroid fell outside it, or 'parts': the
+   * 'centroid' of the largest landmass, 'surface' when that centroid fell outside it, or 'parts': the
    * area-weighted centre of all parts, for areas whose largest part is less than {@link MAIN_PART_SHARE} of the whole.
    */
   method: 'centroid' | 'surface' | 'parts';
-  /** Area of the largest polygon, km². */
+  /** Area of the largest landmass (or of all parts, for 'parts'), km². */
   areaKm2: number;
 }
 
@@ -217,19 +217,81 @@ export function largestPolygon(polygons: Polygon[]): Polygon | null {
  */
 export const MAIN_PART_SHARE = 0.6;
 
-/** Representative point of an area: centroid of its largest polygon, or a point on it when the centroid is outside. */
+/**
+ * The polygons grouped into landmasses: Natural Earth cuts land that crosses the antimeridian into a part
+ * ending at +180° and a part starting at −180° (Chukotka is cut off the rest of Russia, Taveuni in Fiji). Two
+ * polygons are one landmass when one has an edge along +180° and the other an edge along −180° over
+ * overlapping latitudes. Every other polygon is a landmass of its own.
+ */
+export function landmasses(polygons: Polygon[]): Polygon[][] {
+  const parent = polygons.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const east = polygons.map((p) => edgesAlong(p, 180));
+  const west = polygons.map((p) => edgesAlong(p, -180));
+  for (let i = 0; i < polygons.length; i++) {
+    if (!east[i].length) continue;
+    for (let j = 0; j < polygons.length; j++) {
+      if (i === j || !west[j].length) continue;
+      if (east[i].some(([a, b]) => west[j].some(([c, d]) => Math.min(b, d) - Math.max(a, c) > 0))) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, Polygon[]>();
+  polygons.forEach((p, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), p]);
+  });
+  return [...groups.values()];
+}
+
+/** Latitude intervals [low, high] of the outer ring's edges that run along the meridian `lon`. */
+function edgesAlong(polygon: Polygon, lon: number): [number, number][] {
+  const ring = polygon[0];
+  const out: [number, number][] = [];
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [x0, y0] = ring[i];
+    const [x1, y1] = ring[i + 1];
+    if (Math.abs(x0 - lon) < 1e-9 && Math.abs(x1 - lon) < 1e-9 && y0 !== y1) out.push([Math.min(y0, y1), Math.max(y0, y1)]);
+  }
+  return out;
+}
+
+/** A landmass's parts on one side of the antimeridian: parts west of it shifted by +360° when it spans the line. */
+function joinedAcrossAntimeridian(parts: Polygon[]): Polygon[] {
+  if (parts.length < 2) return parts;
+  return parts.map((p) => (p[0].every(([x]) => x <= 0) ? p.map((ring) => ring.map(([x, y]): Position => [x + 360, y])) : p));
+}
+
+/** Area-weighted centroid of disjoint polygons, in the same equal-area projection as {@link polygonCentroid}. */
+function partsCentroid(parts: Polygon[]): Position {
+  if (parts.length === 1) return polygonCentroid(parts[0]);
+  let w = 0;
+  let x = 0;
+  let y = 0;
+  for (const p of parts) {
+    const a = polygonArea(p);
+    const [cx, cy] = polygonCentroid(p);
+    w += a;
+    x += a * cx;
+    y += a * Math.sin(cy * RAD);
+  }
+  return [x / w, Math.asin(Math.max(-1, Math.min(1, y / w))) / RAD];
+}
+
+/** Representative point of an area: centroid of its largest landmass, or a point on it when the centroid is outside. */
 export function representativePoint(polygons: Polygon[]): Representative | null {
-  const main = largestPolygon(polygons);
-  if (!main) return null;
-  const total = polygons.reduce((sum, p) => sum + polygonArea(p), 0);
-  if (total > 0 && polygonArea(main) / total < MAIN_PART_SHARE) {
+  if (!polygons.length) return null;
+  const sized = landmasses(polygons).map((parts) => ({ parts, area: parts.reduce((sum, p) => sum + polygonArea(p), 0) }));
+  const main = sized.reduce((best, m) => (m.area > best.area ? m : best));
+  const total = sized.reduce((sum, m) => sum + m.area, 0);
+  if (total > 0 && main.area / total < MAIN_PART_SHARE) {
     const centre = weightedCentre(weightedParts(polygons));
     if (centre) return { ...centre, method: 'parts', areaKm2: total / 1e6 };
   }
-  const c = polygonCentroid(main);
-  const inside = pointInPolygon(c, main);
-  const p = inside ? c : pointOnSurface(main, c);
-  return { lon: normaliseLon(p[0]), lat: p[1], method: inside ? 'centroid' : 'surface', areaKm2: polygonArea(main) / 1e6 };
+  const parts = joinedAcrossAntimeridian(main.parts);
+  const c = partsCentroid(parts);
+  const inside = parts.some((p) => pointInPolygon(c, p));
+  const p = inside ? c : pointOnSurface(largestPolygon(parts)!, c);
+  return { lon: normaliseLon(p[0]), lat: p[1], method: inside ? 'centroid' : 'surface', areaKm2: main.area / 1e6 };
 }
 
 /**
