@@ -161,11 +161,11 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (k < 0) k = tokens.length;
     let m = k;
     while (m < tokens.length && tokens[m].start < end) m++;
-    let candidates = gazetteer.lookup(surface);
-    if (!candidates.length) {
-      const state = AP_STATE_ABBREVIATIONS.has(surface) ? stateByCode(AP_STATE_ABBREVIATIONS.get(surface)!) : undefined;
-      candidates = state ? [state] : demonymCandidates(surface);
-    }
+    // A span written as an AP state abbreviation ("Kan.", "Pa.") is the state, not a town called Kan or Pa;
+    // a demonym span ("Canadian") is its country, beside any place of that name (Canadian, Texas).
+    const state = AP_STATE_ABBREVIATIONS.has(surface) ? stateByCode(AP_STATE_ABBREVIATIONS.get(surface)!) : undefined;
+    let candidates = state ? [state] : gazetteer.lookup(surface);
+    for (const d of state ? [] : demonymCandidates(surface)) if (!candidates.some((c) => c.place.id === d.place.id)) candidates = [d, ...candidates];
     const fuzzy = !candidates.length;
     if (fuzzy) candidates = gazetteer.lookup(surface, { fuzzy: true });
     return { start, end, text: surface, candidates, firstToken: k, lastToken: m, cues: cuesFor(k, m, k, m, fuzzy) };
