@@ -4,7 +4,12 @@
  * the weights are a dozen general priors and document-evidence scales.
  *
  *   npx tsx tests/bench/tune-resolver.ts [rounds] [--fine]
+ *   npx tsx tests/bench/tune-resolver.ts [rounds] --cv
  * Needs the corpora (ATLAS_EVAL_DIR or ../shared/eval); prints the best weights found.
+ *
+ * `--cv` measures how much the search flatters its own documents: two folds (odd and even documents of each
+ * corpus); on each, the search starts from uninformed weights (every scale 1, every kind bonus 1 but cities
+ * and neighbourhoods 0), tunes on one fold and is scored on the other, beside DEFAULT_WEIGHTS on that fold.
  */
 import distance from '@turf/distance';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,9 +27,10 @@ if (!existsSync(evalDir)) {
 }
 const gazetteer = loadGazetteer();
 const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => distance([a.lon, a.lat], [b.lon, b.lat]);
-const corpora = ['lgl', 'geovirus'].map((c) => readFileSync(join(evalDir, `${c}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+type Doc = { text: string; toponyms: Array<{ start: number; end: number; lat?: number; lon?: number }> };
+const allCorpora: Doc[][] = ['lgl', 'geovirus'].map((c) => readFileSync(join(evalDir, `${c}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
 
-function accuracy(w: ResolveWeights): number[] {
+function accuracy(w: ResolveWeights, corpora: Doc[][] = allCorpora): number[] {
   return corpora.map((docs) => {
     let ok = 0, n = 0;
     for (const d of docs) {
@@ -41,30 +47,55 @@ function accuracy(w: ResolveWeights): number[] {
 }
 
 const objective = (acc: number[]) => acc.reduce((a, b) => a + b, 0) / acc.length;
-let best: ResolveWeights = structuredClone(DEFAULT_WEIGHTS);
-let bestAcc = accuracy(best);
-console.log('start', bestAcc.map((a) => a.toFixed(4)).join(' '), objective(bestAcc).toFixed(4));
-const scalarKeys = (Object.keys(best) as Array<keyof ResolveWeights>).filter((k) => typeof best[k] === 'number');
-const rounds = Number(process.argv[2] ?? 2);
+const fmt = (acc: number[]) => `${acc.map((a) => a.toFixed(4)).join(' ')} mean ${objective(acc).toFixed(4)}`;
+const rounds = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 2);
 // Coarse steps by default; `--fine` for small ones around a found optimum.
 const FACTORS = process.argv.includes('--fine') ? [0.85, 0.93, 1.07, 1.15] : [0, 0.5, 0.75, 1.33, 2];
-for (let r = 0; r < rounds; r++) {
-  const params: Array<[string, (w: ResolveWeights) => number, (w: ResolveWeights, v: number) => void]> = [
-    ...scalarKeys.map((k) => [k, (w: ResolveWeights) => w[k] as number, (w: ResolveWeights, v: number) => { (w[k] as number) = v; }] as [string, (w: ResolveWeights) => number, (w: ResolveWeights, v: number) => void]),
-    ...(Object.keys(best.kind) as Array<keyof ResolveWeights['kind']>).map((k) => [`kind.${k}`, (w: ResolveWeights) => w.kind[k], (w: ResolveWeights, v: number) => { w.kind[k] = v; }] as [string, (w: ResolveWeights) => number, (w: ResolveWeights, v: number) => void])
+
+function search(start: ResolveWeights, corpora: Doc[][], log: boolean): ResolveWeights {
+  let best = structuredClone(start);
+  let bestAcc = accuracy(best, corpora);
+  if (log) console.log('start', fmt(bestAcc));
+  const scalarKeys = (Object.keys(best) as Array<keyof ResolveWeights>).filter((k) => typeof best[k] === 'number');
+  type Param = [string, (w: ResolveWeights) => number, (w: ResolveWeights, v: number) => void];
+  const params: Param[] = [
+    ...scalarKeys.map((k): Param => [k, (w) => w[k] as number, (w, v) => { (w[k] as number) = v; }]),
+    ...(Object.keys(best.kind) as Array<keyof ResolveWeights['kind']>).map((k): Param => [`kind.${k}`, (w) => w.kind[k], (w, v) => { w.kind[k] = v; }])
   ];
-  for (const [name, get, set] of params) {
-    const base = get(best);
-    for (const factor of FACTORS) {
-      const trial = structuredClone(best);
-      set(trial, base === 0 ? factor - 1 : +(base * factor).toFixed(3));
-      const acc = accuracy(trial);
-      if (objective(acc) > objective(bestAcc) + 1e-4) {
-        best = trial;
-        bestAcc = acc;
-        console.log(`${name} ${base} → ${get(trial)}:`, acc.map((a) => a.toFixed(4)).join(' '), objective(acc).toFixed(4));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, get, set] of params) {
+      const base = get(best);
+      for (const factor of FACTORS) {
+        const trial = structuredClone(best);
+        set(trial, base === 0 ? factor - 1 : +(base * factor).toFixed(3));
+        const acc = accuracy(trial, corpora);
+        if (objective(acc) > objective(bestAcc) + 1e-4) {
+          best = trial;
+          bestAcc = acc;
+          if (log) console.log(`${name} ${base} → ${get(trial)}:`, fmt(acc));
+        }
       }
     }
   }
+  return best;
 }
-console.log(JSON.stringify(best, null, 2));
+
+if (process.argv.includes('--cv')) {
+  const uninformed = structuredClone(DEFAULT_WEIGHTS);
+  for (const k of Object.keys(uninformed) as Array<keyof ResolveWeights>) if (typeof uninformed[k] === 'number') (uninformed[k] as number) = 1;
+  uninformed.kind = { country: 1, region: 1, admin1: 1, admin2: 1, city: 0, neighbourhood: 0 };
+  const heldOut: number[][] = [];
+  const defaults: number[][] = [];
+  for (const fold of [0, 1]) {
+    const train = allCorpora.map((docs) => docs.filter((_, i) => i % 2 !== fold));
+    const test = allCorpora.map((docs) => docs.filter((_, i) => i % 2 === fold));
+    const tuned = search(uninformed, train, false);
+    heldOut.push(accuracy(tuned, test));
+    defaults.push(accuracy(DEFAULT_WEIGHTS, test));
+    console.log(`fold ${fold}: uninformed ${fmt(accuracy(uninformed, test))}; tuned on the other fold: train ${fmt(accuracy(tuned, train))}, held out ${fmt(heldOut[fold])}; DEFAULT_WEIGHTS ${fmt(defaults[fold])}`);
+  }
+  const mean = (rows: number[][]) => rows[0].map((_, c) => (rows[0][c] + rows[1][c]) / 2);
+  console.log(`LGL, GeoVirus A@161 (gold spans), mean of the two folds: held out ${fmt(mean(heldOut))}; DEFAULT_WEIGHTS ${fmt(mean(defaults))}`);
+} else {
+  console.log(JSON.stringify(search(DEFAULT_WEIGHTS, allCorpora, true), null, 2));
+}
