@@ -113,6 +113,23 @@ describe('resolution', () => {
     expect(t.find((x) => x.text === 'Iraq')?.place?.kind).toBe('country');
   });
 
+  it('does not take a compass word before a place for a given name ("North Texas" is no person called Texas)', () => {
+    expect(names('Families moved to North Texas in 1973. Cases are rising in Texas.')).toEqual(['Texas', 'Texas']);
+  });
+
+  it('refuses diseases named after places ("West Nile virus", "Rift Valley fever")', () => {
+    expect(names('West Nile virus and Rift Valley fever cases rose in Kenya.')).toEqual(['Kenya']);
+    expect(names('Boats sailed up the Nile toward Aswan.')).toContain('Aswan');
+  });
+
+  it('resolves gold spans written as AP state abbreviations or demonyms to the state or country', () => {
+    const text = 'Officials in Wichita, Kan., said Canadian visitors came.';
+    const spans = [{ start: 22, end: 26 }, { start: 33, end: 41 }];
+    const t = geoparse(text, { gazetteer, spans });
+    expect(t.map((x) => [x.text, x.place?.kind, x.place?.country])).toEqual([['Kan.', 'admin1', 'US'], ['Canadian', 'country', 'CA']]);
+    expect(t[0].place?.name).toBe('Kansas');
+  });
+
   it('resolves gold spans exactly, in order', () => {
     const text = 'Basra and Kut are in Iraq.';
     const spans = [{ start: 21, end: 25 }, { start: 0, end: 5 }, { start: 10, end: 13 }];

@@ -4,12 +4,18 @@ import lexiconData from './data/lexicon.json' with { type: 'json' };
 export const COMMON_WORDS: ReadonlySet<string> = new Set(lexiconData.commonWords);
 /** Arabic articles that may be written capitalised as a separate word ("Al Kut", "El Fasher"). */
 export const CAPITALISED_ARTICLES = new Set(['al', 'el']);
+/** Directions that qualify a place name ("North Texas", "southern Iraq"). */
+export const COMPASS_WORDS: ReadonlySet<string> = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest',
+  'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern'
+]);
 /**
  * Given names: English ones from the lexicon, plus common Arabic, Persian and Pashto given names and name
  * elements, which conflict reporting is full of and the English lists lack ("Saddam Husayn", "Hassan Nasrallah").
  */
 export const GIVEN_NAMES: ReadonlySet<string> = new Set([
-  ...lexiconData.givenNames,
+  // Compass words are given names too rarely to outweigh "North Texas", "West Bengal", "East Jerusalem".
+  ...lexiconData.givenNames.filter((w) => !COMPASS_WORDS.has(w)),
   'abu', 'abd', 'abdul', 'abdel', 'abdullah', 'abdallah', 'abdulla', 'abbas', 'adel', 'adil', 'ahmad', 'ahmed', 'akhtar',
   'akram', 'ali', 'amin', 'amir', 'amr', 'anwar', 'asad', 'ashraf', 'atta', 'ayman', 'aziz', 'bashar', 'bashir', 'bilal',
   'faisal', 'farouk', 'faruq', 'fazlullah', 'ghulam', 'gulbuddin', 'habib', 'hafez', 'haji', 'hakimullah', 'hamas',
@@ -77,9 +83,7 @@ export const FEATURE_WORDS: ReadonlyMap<string, 'admin1' | 'admin2' | 'city' | '
 export const LOCATIVE_PREPOSITIONS = new Set([
   'in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'throughout', 'toward', 'towards', 'through', 'around',
   'via', 'within', 'inside', 'between', 'of', 'nearby', 'beyond', 'along', 'onto', 'across', 'downtown', 'entering',
-  'visited', 'visiting', 'leaving', 'left', 'reached', 'north', 'south', 'east', 'west', 'northern', 'southern',
-  'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern',
-  'northwestern', 'southeastern', 'southwestern'
+  'visited', 'visiting', 'leaving', 'left', 'reached', ...COMPASS_WORDS
 ]);
 
 export const MONTHS_AND_DAYS = new Set([
@@ -117,6 +121,9 @@ export const ETHNONYMS = new Set([
 ]);
 
 /** Heads of newspaper and broadcaster names: the city in "Lansing State Journal" locates no event. */
+/** Words after a place name that make it a disease's eponym ("West Nile virus", "Lyme disease", "Rift Valley fever"). */
+export const DISEASE_HEADS = new Set(['virus', 'viruses', 'fever', 'disease', 'flu', 'influenza', 'encephalitis', 'syndrome']);
+
 export const MEDIA_HEADS = new Set(['journal', 'times', 'post', 'herald', 'tribune', 'gazette', 'news', 'press', 'telegraph', 'chronicle', 'courier', 'observer', 'register', 'sentinel', 'examiner', 'bulletin', 'dispatch', 'star', 'globe', 'independent', 'guardian', 'standard', 'mirror', 'express', 'magazine']);
 
 /** Words that make a name part of a physical feature's name ("Lake Vermont", "Red River", "Camp David"). */

@@ -6,7 +6,7 @@ import type { Candidate } from '../gazetteer/types';
 import type { Gazetteer } from '../gazetteer';
 import { normalizeName } from '../gazetteer';
 import {
-  ETHNONYMS, FEATURE_NAME_PREFIXES, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
+  DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
   NAME_ABBREVIATIONS, NAME_CONNECTORS, ORGANISATION_HEADS, PERSON_TITLES, SPEECH_VERBS
 } from './lexicon';
 import { tokenize, type Token } from './tokenize';
@@ -357,6 +357,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // "Lake Vermont", "Camp David", "Red River": a physical feature's name, not the place it borrows from.
     if (k > runStart && FEATURE_NAME_PREFIXES.has(lower(tokens[k - 1])) && tokens[k - 1].cap && lower(tokens[k - 1]) !== 'port') return false;
     if (m < tokens.length && tokens[m].kind === 'word' && tokens[m].cap && FEATURE_NAME_SUFFIXES.has(lower(tokens[m]))) return false;
+    // "West Nile virus", "Lyme disease": a disease named after a place is not a mention of the place.
+    if (m < tokens.length && tokens[m].kind === 'word' && DISEASE_HEADS.has(lower(tokens[m]))) return false;
     // "Lansing State Journal": a newspaper's name.
     for (let q = m; q < Math.min(runEnd + 1, m + 3, tokens.length); q++) {
       if (tokens[q].kind === 'word' && tokens[q].cap && MEDIA_HEADS.has(lower(tokens[q])) && !candidates.some((c) => c.place.kind === 'country')) return false;
