@@ -130,6 +130,16 @@ describe('resolution', () => {
     expect(t[0].place?.name).toBe('Kansas');
   });
 
+  it('keeps a state or country that names an agency, but not a road ("Florida Highway Patrol", "Florida Highway 19")', () => {
+    expect(names('The Florida Highway Patrol closed Florida Highway 19.')).toEqual(['Florida']);
+    expect(names('Loans were guaranteed by the U.S. Department of Housing.')).toEqual(['U.S.']);
+  });
+
+  it('reads AP state abbreviations after a party letter and dotted pairs anywhere but in a newspaper name', () => {
+    const t = geoparse('Rep. Jim Clyburn, D-S.C., and the N.C. Highway Patrol praised the N.Y. Times report.', { gazetteer });
+    expect(t.map((x) => [x.text, x.place?.name])).toEqual([['S.C.', 'South Carolina'], ['N.C.', 'North Carolina']]);
+  });
+
   it('resolves gold spans exactly, in order', () => {
     const text = 'Basra and Kut are in Iraq.';
     const spans = [{ start: 21, end: 25 }, { start: 0, end: 5 }, { start: 10, end: 13 }];

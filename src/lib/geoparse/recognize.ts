@@ -254,8 +254,12 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   /** Longest gazetteer name starting at token k within the run; tries without a leading Arabic article too. */
   function longestMatch(k: number, runEnd: number): { end: number; candidates: Candidate[]; fuzzy: boolean; spanEnd?: number; abbreviatedState?: boolean } | null {
     let best: { end: number; candidates: Candidate[]; fuzzy: boolean } | null = null;
-    // "Paris, Tenn.": an AP state abbreviation right after a comma.
-    if (k > 0 && tokens[k - 1].text === ',') {
+    // "Paris, Tenn.": an AP state abbreviation right after a comma; "Jim Clyburn, D-S.C.": after a party
+    // letter; "the S.C. Highway Patrol": a two-letter dotted one anywhere but in a newspaper's name ("N.Y. Times").
+    const prev = tokens[k - 1];
+    const afterParty = k > 1 && prev.text === '-' && prev.end === tokens[k].start && tokens[k - 2].end === prev.start && /^[DRI]$/.test(tokens[k - 2].text);
+    const dottedPair = tokens[k].kind === 'abbr' && /^(?:[A-Z]\.){2}$/.test(tokens[k].text) && !(tokens[k + 1]?.kind === 'word' && MEDIA_HEADS.has(lower(tokens[k + 1])));
+    if ((k > 0 && prev.text === ',') || afterParty || dottedPair) {
       const start = tokens[k].start;
       const written = tokens[k].kind === 'abbr' ? tokens[k].text : /^[A-Z][a-z]{0,4}\.(?:[A-Z][a-z]?\.)?/.exec(text.slice(start, start + 8))?.[0];
       const code = written ? AP_STATE_ABBREVIATIONS.get(written) : undefined;
@@ -352,7 +356,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     const single = m - k === 1;
     const w = lower(tokens[k]);
     const strong = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact');
-    const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && c.primary);
+    // A country counts under any of its names ("U.S. Department of Education"); other kinds by their own name.
+    const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && (c.primary || c.place.kind === 'country'));
     if (single && (MONTHS_AND_DAYS.has(w) || DEMONYMS.has(w) || ETHNONYMS.has(w))) return false;
     // "Lake Vermont", "Camp David", "Red River": a physical feature's name, not the place it borrows from.
     if (k > runStart && FEATURE_NAME_PREFIXES.has(lower(tokens[k - 1])) && tokens[k - 1].cap && lower(tokens[k - 1]) !== 'port') return false;
@@ -385,7 +390,10 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       // "Western Afghanistan", "Southern Sudan": a common word before another name modifies it.
       if (m < runEnd && isNameWord(tokens[m])) return false;
     }
-    if (next && next.kind === 'word' && next.cap && STREET_HEADS.has(lower(next))) return false;
+    // "Main Street", "Florida Highway 19" are roads; "Florida Highway Patrol" is an agency of Florida.
+    const afterNext = tokens[m + 1];
+    const agency = afterNext?.kind === 'word' && afterNext.cap && ORGANISATION_HEADS.has(lower(afterNext));
+    if (next && next.kind === 'word' && next.cap && STREET_HEADS.has(lower(next)) && !agency) return false;
     // Weak evidence ("Taliban" is an alternate name of a Turkish village): a single word that names only minor
     // places, or names them only through an alternate name, must stand in a locative slot or before a feature word.
     if (single && !strong) {
