@@ -217,6 +217,17 @@ describe('lookup semantics', () => {
   });
 });
 
+describe('isAbbreviation', () => {
+  it('knows the curated capitals-only abbreviations and nothing else', () => {
+    expect(g.isAbbreviation('US')).toBe(true);
+    expect(g.isAbbreviation('NSW')).toBe(true);
+    expect(g.isAbbreviation('EU')).toBe(true);
+    expect(g.isAbbreviation('Us')).toBe(false);
+    expect(g.isAbbreviation('CIA')).toBe(false);
+    expect(g.lookup('NSW')[0]?.place.name).toBe('New South Wales');
+  });
+});
+
 describe('probe', () => {
   it('tells names from prefixes of multi-token names', () => {
     expect(g.probe('sadr')).toBe(g.probe('sadr') | 1);

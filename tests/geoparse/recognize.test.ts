@@ -140,6 +140,11 @@ describe('resolution', () => {
     expect(t.map((x) => [x.text, x.place?.name])).toEqual([['S.C.', 'South Carolina'], ['N.C.', 'North Carolina']]);
   });
 
+  it('reads curated abbreviations of places in capitals ("NSW", "EU") but not other acronyms ("CIA", "UN")', () => {
+    expect(names('Floods hit NSW and aid came from the EU; the CIA and UN said nothing.')).toEqual(['NSW', 'EU']);
+    expect(names('Nsw is not written so.')).toEqual([]);
+  });
+
   it('resolves gold spans exactly, in order', () => {
     const text = 'Basra and Kut are in Iraq.';
     const spans = [{ start: 21, end: 25 }, { start: 0, end: 5 }, { start: 10, end: 13 }];

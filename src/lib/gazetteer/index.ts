@@ -29,6 +29,8 @@ export interface Gazetteer {
   lookupNormalized(key: string, opts?: { fuzzy?: boolean }): Candidate[];
   /** Is `key` (normalised) a name (2), a token prefix of a multi-token name (1), both (3) or neither (0)? */
   probe(key: string): 0 | 1 | 2 | 3;
+  /** Is `surface` a curated all-caps abbreviation ("US", "EU", "NSW"), which lookup() matches only in capitals? */
+  isAbbreviation(surface: string): boolean;
   byId(id: string): Place | undefined;
   country(iso2: string): Place | undefined;
   admin1(iso2: string, admin1Code: string): Place | undefined;
@@ -238,6 +240,10 @@ class BinaryGazetteer implements Gazetteer {
       }
     }
     return this.lookupNormalized(normalizeName(surface), opts);
+  }
+
+  isAbbreviation(surface: string): boolean {
+    return surface.length <= 5 && /^[A-Z]{2,5}$/.test(surface) && this.find(this.names, ABBREVIATION_PREFIX + surface) !== NOT_FOUND;
   }
 
   lookupNormalized(key: string, opts?: { fuzzy?: boolean }): Candidate[] {

@@ -374,8 +374,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
 
     // Mixed-case words ("GoI", "iPhone") are acronyms or brands unless they are a place's own spelling ("DeKalb").
     if (single && /\p{Ll}\p{Lu}/u.test(tokens[k].text) && !candidates.some((c) => c.primary && c.place.name === tokens[k].text)) return false;
-    // All-caps short tokens (UN, AP, CIA) are acronyms unless they name a country (US, UK, UAE).
-    if (single && tokens[k].kind === 'word' && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !candidates.some((c) => c.place.kind === 'country')) return false;
+    // All-caps short tokens (UN, AP, CIA) are acronyms unless they name a country (US, UK, UAE) or are a curated
+    // abbreviation of a place (EU, NSW).
+    if (single && tokens[k].kind === 'word' && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !candidates.some((c) => c.place.kind === 'country') && !gazetteer.isAbbreviation(tokens[k].text)) return false;
     if (runIsPerson(runStart, runEnd, k, m)) return false;
     // A word already seen in a person's name is that person again ("Trapani", "Flores' stepfather"), even if a
     // province bears it; only a country name is kept.
@@ -396,7 +397,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (next && next.kind === 'word' && next.cap && STREET_HEADS.has(lower(next)) && !agency) return false;
     // Weak evidence ("Taliban" is an alternate name of a Turkish village): a single word that names only minor
     // places, or names them only through an alternate name, must stand in a locative slot or before a feature word.
-    if (single && !strong) {
+    if (single && !strong && !gazetteer.isAbbreviation(tokens[k].text)) {
       const weak = candidates.every((c) => !c.primary || (c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION);
       if (weak && (afterThe(k) || (!hasLocativeBefore(k) && !featureAfterName(k, m) && !(next && next.text === ',' && tokens[m + 1]?.cap)))) return false;
     }
