@@ -145,6 +145,11 @@ describe('resolution', () => {
     expect(names('Nsw is not written so.')).toEqual([]);
   });
 
+  it('reads initialisms of major places, French elided names and a country named like its demonym', () => {
+    const t = geoparse("From Washington, D.C. and L.A. to Côte d'Ivoire; the Vatican said Iranian envoys came.", { gazetteer });
+    expect(t.map((x) => [x.text, x.place?.country])).toEqual([['Washington', 'US'], ['D.C.', 'US'], ['L.A.', 'US'], ["Côte d'Ivoire", 'CI'], ['Vatican', 'VA']]);
+  });
+
   it('resolves gold spans exactly, in order', () => {
     const text = 'Basra and Kut are in Iraq.';
     const spans = [{ start: 21, end: 25 }, { start: 0, end: 5 }, { start: 10, end: 13 }];

@@ -358,7 +358,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     const strong = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact');
     // A country counts under any of its names ("U.S. Department of Education"); other kinds by their own name.
     const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && (c.primary || c.place.kind === 'country'));
-    if (single && (MONTHS_AND_DAYS.has(w) || DEMONYMS.has(w) || ETHNONYMS.has(w))) return false;
+    // A demonym is no place, unless it is also its country's name ("the Vatican").
+    if (single && (MONTHS_AND_DAYS.has(w) || ETHNONYMS.has(w))) return false;
+    if (single && DEMONYMS.has(w) && !candidates.some((c) => c.place.kind === 'country' && c.place.country === DEMONYMS.get(w))) return false;
     // "Lake Vermont", "Camp David", "Red River": a physical feature's name, not the place it borrows from.
     if (k > runStart && FEATURE_NAME_PREFIXES.has(lower(tokens[k - 1])) && tokens[k - 1].cap && lower(tokens[k - 1]) !== 'port') return false;
     if (m < tokens.length && tokens[m].kind === 'word' && tokens[m].cap && FEATURE_NAME_SUFFIXES.has(lower(tokens[m]))) return false;
@@ -397,7 +399,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (next && next.kind === 'word' && next.cap && STREET_HEADS.has(lower(next)) && !agency) return false;
     // Weak evidence ("Taliban" is an alternate name of a Turkish village): a single word that names only minor
     // places, or names them only through an alternate name, must stand in a locative slot or before a feature word.
-    if (single && !strong && !gazetteer.isAbbreviation(tokens[k].text)) {
+    // A dotted initialism of a major place ("D.C.", "L.A.") is deliberate, not weak evidence.
+    const initialism = tokens[k].kind === 'abbr' && candidates.some((c) => c.place.population >= 100_000);
+    if (single && !strong && !initialism && !gazetteer.isAbbreviation(tokens[k].text)) {
       const weak = candidates.every((c) => !c.primary || (c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION);
       if (weak && (afterThe(k) || (!hasLocativeBefore(k) && !featureAfterName(k, m) && !(next && next.text === ',' && tokens[m + 1]?.cap)))) return false;
     }

@@ -7,7 +7,7 @@ export interface Token {
   text: string;
   /** 'word' letters (with inner hyphens/apostrophes); 'abbr' dotted initials (U.S.); 'num'; 'punct'; 'clitic' a possessive 's. */
   kind: 'word' | 'abbr' | 'num' | 'punct' | 'clitic';
-  /** Starts with an upper-case letter, or is a lower-case Arabic article fused to a capitalised name (al-Amarah). */
+  /** Starts with an upper-case letter (or d'/l' and one), or is a lower-case Arabic article fused to a capitalised name (al-Amarah). */
   cap: boolean;
   /** First token of a sentence or of a line: capitalisation there is no evidence of a name. */
   sentStart: boolean;
@@ -20,7 +20,8 @@ const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}](?:[\p{L}\p{M}\p{Nd}]|['’‘ʼ`
 const HYPHENS = new Set(['-', '‐', '‑']);
 const ARTICLES = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'at', 'az', 'ash', 'ath', 'ul', 'ud', 'ur']);
 const POSSESSIVE_RE = /['’]s$/;
-const UPPER_START_RE = /^\p{Lu}/u;
+// "d'Ivoire", "d’Alene", "l'Aquila": a French elided article before a capitalised name is part of the name.
+const UPPER_START_RE = /^(?:[dl]['’])?\p{Lu}/u;
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 const QUOTE_OR_BRACKET = new Set(['"', '“', '”', "'", '‘', '’', '(', '[', '«', '»', '—', '–', '-']);
 
