@@ -150,6 +150,21 @@ describe('resolution', () => {
     expect(t.map((x) => [x.text, x.place?.country])).toEqual([['Washington', 'US'], ['D.C.', 'US'], ['L.A.', 'US'], ["Côte d'Ivoire", 'CI'], ['Vatican', 'VA']]);
   });
 
+  it('matches long official names with "of the" and possessives, not possessives of other names', () => {
+    const t = geoparse("Aid reached the Democratic Republic of the Congo and the People's Republic of China; Iraq's Anbar province was calm.", { gazetteer });
+    expect(t.map((x) => [x.text, x.place?.country])).toEqual([
+      ['Democratic Republic of the Congo', 'CD'], ["People's Republic of China", 'CN'], ['Iraq', 'IQ'], ['Anbar', 'IQ']
+    ]);
+  });
+
+  it('keeps the White House and the Kremlin as governments, not towns', () => {
+    expect(names('The White House and the Kremlin spoke; he lives in White House, Tennessee.')).toEqual(['White House', 'Tennessee']);
+  });
+
+  it('refuses saints\' days and organisations named "X of <common word>"', () => {
+    expect(names("On St. Patrick's Day the Chamber of Commerce met in Commerce, Texas.")).toEqual(['Commerce', 'Texas']);
+  });
+
   it('resolves gold spans exactly, in order', () => {
     const text = 'Basra and Kut are in Iraq.';
     const spans = [{ start: 21, end: 25 }, { start: 0, end: 5 }, { start: 10, end: 13 }];

@@ -57,7 +57,7 @@ export const PERSON_TITLES = new Set([
 
 /** Head words of organisation names: "Qods Force", "Mahdi Army", "Washington Post". */
 export const ORGANISATION_HEADS = new Set([
-  'force', 'forces', 'patrol', 'army', 'corps', 'brigade', 'brigades', 'battalion', 'regiment', 'division', 'party', 'movement',
+  'force', 'forces', 'patrol', 'chamber', 'army', 'corps', 'brigade', 'brigades', 'battalion', 'regiment', 'division', 'party', 'movement',
   'front', 'group', 'groups', 'post', 'times', 'telegraph', 'journal', 'herald', 'tribune', 'gazette', 'news', 'daily',
   'press', 'company', 'co', 'corp', 'corporation', 'inc', 'llc', 'ltd', 'university', 'college', 'school', 'academy',
   'hospital', 'church', 'council', 'ministry', 'department', 'dept', 'police', 'office', 'agency', 'bank',
@@ -121,6 +121,9 @@ export const ETHNONYMS = new Set([
 ]);
 
 /** Heads of newspaper and broadcaster names: the city in "Lansing State Journal" locates no event. */
+/** Buildings that stand for a government after "the" ("the White House said"), lower-case. */
+export const SEATS_OF_GOVERNMENT = new Set(['white house', 'pentagon', 'kremlin', 'blue house', 'elysee', 'élysée']);
+
 /** Words after a place name that make it a disease's eponym ("West Nile virus", "Lyme disease", "Rift Valley fever"). */
 export const DISEASE_HEADS = new Set(['virus', 'viruses', 'fever', 'disease', 'flu', 'influenza', 'encephalitis', 'syndrome']);
 

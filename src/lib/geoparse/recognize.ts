@@ -6,7 +6,7 @@ import type { Candidate } from '../gazetteer/types';
 import type { Gazetteer } from '../gazetteer';
 import { normalizeName } from '../gazetteer';
 import {
-  DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
+  DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, SEATS_OF_GOVERNMENT, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
   NAME_ABBREVIATIONS, NAME_CONNECTORS, ORGANISATION_HEADS, PERSON_TITLES, SPEECH_VERBS
 } from './lexicon';
 import { tokenize, type Token } from './tokenize';
@@ -142,6 +142,11 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       const prev = tokens[j - 1];
       if (t.kind === 'punct' && t.text === '.' && (NAME_ABBREVIATIONS.has(lower(prev)) || (prev.text.length === 1 && prev.cap)) && j + 1 < tokens.length && isNameWord(tokens[j + 1])) { j++; continue; }
       if (t.kind === 'word' && !t.cap && NAME_CONNECTORS.has(lower(t)) && j + 1 < tokens.length && isNameWord(tokens[j + 1]) && !tokens[j + 1].sentStart) { j++; continue; }
+      // "Democratic Republic of the Congo".
+      if (lower(t) === 'of' && !t.cap && tokens[j + 1]?.text === 'the' && j + 2 < tokens.length && isNameWord(tokens[j + 2]) && !tokens[j + 2].sentStart) { j += 2; continue; }
+      // "People's Republic of China", "Martha's Vineyard", "Prince George's County": a possessive inside a name the
+      // gazetteer knows; not "Obama's Chicago".
+      if (t.kind === 'clitic' && lower(t) !== "'d" && j + 1 < tokens.length && isNameWord(tokens[j + 1]) && (gazetteer.probe(`${normToken(prev, normCache, j - 1)}s`) & 1)) { j++; continue; }
       break;
     }
     scanRun(i, j);
@@ -222,7 +227,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     let k = runStart;
     while (k < runEnd) {
       const t = tokens[k];
-      if (t.kind === 'punct' || (!t.cap && NAME_CONNECTORS.has(lower(t)))) { k++; continue; }
+      if (t.kind === 'punct' || t.kind === 'clitic' || (!t.cap && (NAME_CONNECTORS.has(lower(t)) || t.text === 'the'))) { k++; continue; }
       const match = longestMatch(k, runEnd);
       if (!match) { k++; continue; }
       const { end: m, candidates, fuzzy } = match;
@@ -290,14 +295,18 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       for (let m = s; m < runEnd && m - s < Math.max(1, gazetteer.maxNameTokens) + 2; m++) {
         const t = tokens[m];
         if (t.kind === 'punct') continue; // "St." dot
-        const n = normToken(t, normCache, m);
-        key = key ? `${key} ${n}` : n;
+        if (t.kind === 'clitic' && !key) break;
+        // The possessive joins its word, as in the gazetteer's keys ("People's" → "peoples").
+        const n = t.kind === 'clitic' ? '' : normToken(t, normCache, m);
+        key = t.kind === 'clitic' ? `${key}s` : key ? `${key} ${n}` : n;
         const p = gazetteer.probe(key);
-        if (p === 0) break;
+        // "people" is no name, but "peoples" may begin one: look past a possessive before giving up.
+        const possessiveNext = m + 1 < runEnd && tokens[m + 1].kind === 'clitic';
+        if (p === 0 && !possessiveNext) break;
         if (p & 2 && !(m === s && ARABIC_ARTICLES.has(key))) {
           if (!best || m + 1 > best.end) best = { end: m + 1, candidates: gazetteer.lookupNormalized(key), fuzzy: false };
         }
-        if (!(p & 1)) break;
+        if (!(p & 1) && !possessiveNext) break;
       }
       if (best) return best;
     }
@@ -366,6 +375,11 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (m < tokens.length && tokens[m].kind === 'word' && tokens[m].cap && FEATURE_NAME_SUFFIXES.has(lower(tokens[m]))) return false;
     // "West Nile virus", "Lyme disease": a disease named after a place is not a mention of the place.
     if (m < tokens.length && tokens[m].kind === 'word' && DISEASE_HEADS.has(lower(tokens[m]))) return false;
+    // "St. Patrick's Day": a feast named after a saint.
+    if (tokens[m]?.kind === 'clitic' && tokens[m + 1] && lower(tokens[m + 1]) === 'day') return false;
+    // "the White House", "the Kremlin": a government by its seat, not White House, Tennessee (or Casablanca, whose
+    // name translates as "White House").
+    if (afterThe(k) && SEATS_OF_GOVERNMENT.has(text.slice(tokens[k].start, tokens[m - 1].end).toLowerCase())) return false;
     // "Lansing State Journal": a newspaper's name.
     for (let q = m; q < Math.min(runEnd + 1, m + 3, tokens.length); q++) {
       if (tokens[q].kind === 'word' && tokens[q].cap && MEDIA_HEADS.has(lower(tokens[q])) && !candidates.some((c) => c.place.kind === 'country')) return false;
@@ -388,6 +402,10 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // "Springfield, Ill.": an abbreviated state after a comma, whatever else the word means.
     const abbreviatedState = single && next?.text === '.' && next.start === tokens[k].end && k > 0 && tokens[k - 1].text === ',' && candidates.some((c) => c.place.kind === 'admin1');
     if (single && COMMON_WORDS.has(w) && !abbreviatedState && !candidates.some((c) => c.place.kind === 'country')) {
+      // "Chamber of Commerce", "Department of Justice": the "of" belongs to an organisation's name.
+      const of = prevWordIndex(k);
+      const head = of > 0 && lower(tokens[of]) === 'of' ? tokens[of - 1] : null;
+      if (head && head.cap && ORGANISATION_HEADS.has(lower(head))) return false;
       // "Mobile", "Reading", "Western" only with evidence: a locative slot and not at the start of a sentence.
       if (!listed.has(k) && (tokens[k].sentStart || afterThe(k) || !hasLocativeBefore(k) || !candidates.some((c) => c.primary))) return false;
       // "Western Afghanistan", "Southern Sudan": a common word before another name modifies it.
