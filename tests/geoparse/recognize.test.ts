@@ -165,6 +165,11 @@ describe('resolution', () => {
     expect(names("On St. Patrick's Day the Chamber of Commerce met in Commerce, Texas.")).toEqual(['Commerce', 'Texas']);
   });
 
+  it('reads "W. Va." with its space and takes a state before a route number for the road', () => {
+    const t = geoparse('Mud closed W.Va. 61 and Texas 71 near Charleston, W. Va., and in Texas. 12 homes were hit.', { gazetteer });
+    expect(t.map((x) => x.text)).toEqual(['Charleston', 'W. Va.', 'Texas']);
+  });
+
   it('resolves gold spans exactly, in order', () => {
     const text = 'Basra and Kut are in Iraq.';
     const spans = [{ start: 21, end: 25 }, { start: 0, end: 5 }, { start: 10, end: 13 }];

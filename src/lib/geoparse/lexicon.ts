@@ -106,7 +106,7 @@ export const AP_STATE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['Mo.', 'MO'], ['Mont.', 'MT'], ['Neb.', 'NE'], ['Nebr.', 'NE'], ['Nev.', 'NV'], ['N.H.', 'NH'], ['N.J.', 'NJ'],
   ['N.M.', 'NM'], ['N.Y.', 'NY'], ['N.C.', 'NC'], ['N.D.', 'ND'], ['Okla.', 'OK'], ['Ore.', 'OR'], ['Pa.', 'PA'],
   ['R.I.', 'RI'], ['S.C.', 'SC'], ['S.D.', 'SD'], ['Tenn.', 'TN'], ['Tex.', 'TX'], ['Vt.', 'VT'], ['Va.', 'VA'],
-  ['Wash.', 'WA'], ['W.Va.', 'WV'], ['Wis.', 'WI'], ['Wisc.', 'WI'], ['Wyo.', 'WY']
+  ['Wash.', 'WA'], ['W.Va.', 'WV'], ['W. Va.', 'WV'], ['Wis.', 'WI'], ['Wisc.', 'WI'], ['Wyo.', 'WY']
 ]);
 
 /** Peoples and faiths: context like demonyms, never places ("Arab", "Tamils", "Shia"). */

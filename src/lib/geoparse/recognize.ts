@@ -266,7 +266,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     const dottedPair = tokens[k].kind === 'abbr' && /^(?:[A-Z]\.){2}$/.test(tokens[k].text) && !(tokens[k + 1]?.kind === 'word' && MEDIA_HEADS.has(lower(tokens[k + 1])));
     if ((k > 0 && prev.text === ',') || afterParty || dottedPair) {
       const start = tokens[k].start;
-      const written = tokens[k].kind === 'abbr' ? tokens[k].text : /^[A-Z][a-z]{0,4}\.(?:[A-Z][a-z]?\.)?/.exec(text.slice(start, start + 8))?.[0];
+      const written = tokens[k].kind === 'abbr' ? tokens[k].text : /^[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?/.exec(text.slice(start, start + 8))?.[0];
       const code = written ? AP_STATE_ABBREVIATIONS.get(written) : undefined;
       const state = code ? stateByCode(code) : undefined;
       if (state && written) {
@@ -375,6 +375,10 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (m < tokens.length && tokens[m].kind === 'word' && tokens[m].cap && FEATURE_NAME_SUFFIXES.has(lower(tokens[m]))) return false;
     // "West Nile virus", "Lyme disease": a disease named after a place is not a mention of the place.
     if (m < tokens.length && tokens[m].kind === 'word' && DISEASE_HEADS.has(lower(tokens[m]))) return false;
+    // "W.Va. 61", "Texas 71": a US state before a route number names the road.
+    const abbreviatedName = tokens[m]?.text === '.' && AP_STATE_ABBREVIATIONS.has(text.slice(tokens[k].start, tokens[m].end));
+    const afterName = abbreviatedName ? tokens[m + 1] : tokens[m];
+    if (afterName?.kind === 'num' && /^\d{1,3}$/.test(afterName.text) && candidates.some((c) => c.place.kind === 'admin1' && c.place.country === 'US')) return false;
     // "St. Patrick's Day": a feast named after a saint.
     if (tokens[m]?.kind === 'clitic' && tokens[m + 1] && lower(tokens[m + 1]) === 'day') return false;
     // "the White House", "the Kremlin": a government by its seat, not White House, Tennessee (or Casablanca, whose
