@@ -170,6 +170,16 @@ describe('resolution', () => {
     expect(t.map((x) => x.text)).toEqual(['Charleston', 'W. Va.', 'Texas']);
   });
 
+  it('takes every name after a plural title for a person ("Senators Durbin and Casey")', () => {
+    expect(names('Senators Durbin and Casey flew from Baghdad. Later Durbin and Casey spoke.')).toEqual(['Baghdad']);
+  });
+
+  it('resolves a hyphenated pair as peers: the Georgia-Russia war is between countries, even in a US article', () => {
+    const t = geoparse('US officials in Washington reflect on the Georgia-Russia war.', { gazetteer });
+    expect(t.find((x) => x.text === 'Georgia')?.place?.kind).toBe('country');
+    expect(t.find((x) => x.text === 'Georgia')?.place?.country).toBe('GE');
+  });
+
   it('resolves gold spans exactly, in order', () => {
     const text = 'Basra and Kut are in Iraq.';
     const spans = [{ start: 21, end: 25 }, { start: 0, end: 5 }, { start: 10, end: 13 }];

@@ -35,6 +35,8 @@ export interface MentionCues {
   demonymCountry: string | null;
   /** Index of a following mention that contains this one ("Musiyyib in northern Babil province", "Kut, Iraq"). */
   containerMention: number | null;
+  /** Index of the other mention of a hyphenated pair ("the Georgia-Russia war", "the Iran–Iraq border"). */
+  pairedMention: number | null;
   /** Matched only through a transliteration-tolerant key. */
   fuzzy: boolean;
 }
@@ -58,6 +60,8 @@ const PLURAL_FEATURES: ReadonlyMap<string, 'admin1' | 'admin2' | 'city'> = new M
   ['prefectures', 'admin1'], ['districts', 'admin2'], ['counties', 'admin2'], ['parishes', 'admin2'],
   ['municipalities', 'admin2'], ['cities', 'city'], ['towns', 'city'], ['villages', 'city']
 ]);
+/** Plural titles that introduce a list of people ("Senators Durbin and Casey"). */
+const PLURAL_PERSON_TITLES = new Set(['senators', 'sens', 'generals', 'gens', 'reps', 'representatives', 'congressmen', 'presidents', 'ministers', 'governors', 'mayors', 'messrs', 'drs']);
 const REPORTING_BEFORE = new Set(['said', 'says', 'told', 'asked', 'added', 'to']);
 const CONTRACTION_RE = /['’](?:ve|ll|re|d|m|t)$/i;
 /** Lower-case nouns that, after a name, make it a group's name ("the Qazali network", "the Sheibani faction"). */
@@ -188,6 +192,14 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       const joiner = tokens[runStart - 1];
       const w = lower(joiner);
       if ((w === 'bin' || w === 'ibn' || w === 'bint' || ((w === 'al' || w === 'el') && !joiner.cap)) && runStart - 1 > runStartIn) return matchEnd === runEnd && matchStart === runStart ? !wholeRunIsPlace(runStartIn, runEndIn) : true;
+    }
+    // "Senators Durbin and Casey", "Gens. Petraeus, Odierno and Casey": a plural title covers every name it lists.
+    for (let q = runStart - 1, listed = false; q >= Math.max(0, runStart - 12); q--) {
+      const t = tokens[q];
+      if (t.text === ',' || lower(t) === 'and') { listed = true; continue; }
+      if (listed && PLURAL_PERSON_TITLES.has(lower(t))) return true;
+      if (isNameWord(t) || t.text === '.') continue;
+      break;
     }
     const before = runStart > 0 ? tokens[runStart - 1] : null;
     const beforeWord = before && before.kind === 'punct' && before.text === '.' && runStart > 1 ? tokens[runStart - 2] : before;
@@ -469,6 +481,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       inOrganisation: inOrganisation(runEnd, m) !== null,
       demonymCountry,
       containerMention: null,
+      pairedMention: null,
       fuzzy
     };
   }
@@ -490,6 +503,11 @@ function linkContainers(tokens: Token[], mentions: RecognizedMention[]): void {
     const inPhrase = words.length >= 1 && (words[0] === 'in' || (words[0] === ',' && words[1] === 'in')) &&
       words.slice(1).every((w) => w === 'in' || w === 'the' || w === ',' || LOCATIVE_PREPOSITIONS.has(w));
     if (comma || inPhrase) first.cues.containerMention = a + 1;
+    // "Georgia-Russia", "Iran–Iraq": two places joined by a hyphen or dash name peers.
+    if (between.length === 1 && (HYPHENS.has(between[0].text) || between[0].text === '–' || between[0].text === '—') && between[0].start === first.end && between[0].end === second.start) {
+      first.cues.pairedMention = a + 1;
+      second.cues.pairedMention = a;
+    }
   }
 }
 

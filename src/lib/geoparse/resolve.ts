@@ -44,6 +44,8 @@ export interface ResolveWeights {
   admin2Support: number;
   /** The candidate's country is itself named in the document, or by a demonym. */
   namedCountry: number;
+  /** A hyphenated pair names peers: the candidate is of the same kind as its partner's choice ("Georgia-Russia war"). */
+  pairedKind: number;
 }
 
 export const DEFAULT_WEIGHTS: ResolveWeights = {
@@ -64,7 +66,8 @@ export const DEFAULT_WEIGHTS: ResolveWeights = {
   seatOverDistrict: 3.0,
   admin1Support: 1.0,
   admin2Support: 2.0,
-  namedCountry: 1.75
+  namedCountry: 1.75,
+  pairedKind: 4.0
 };
 
 const MAX_CANDIDATES = 40;
@@ -254,6 +257,10 @@ export function resolve(
           if (feature) {
             const fits = feature === p.kind || (feature === 'city' && p.kind === 'neighbourhood') || (feature === 'admin2' && p.kind === 'admin1' && p.country !== 'US');
             cue += fits ? w.featureMatch : -w.featureMismatch;
+          }
+          if (cues.pairedMention !== null) {
+            const partner = chosen[groupOf[cues.pairedMention]];
+            if (partner && partner.kind === p.kind) cue += w.pairedKind;
           }
           if (cues.containerMention !== null) {
             const container = chosen[groupOf[cues.containerMention]];
