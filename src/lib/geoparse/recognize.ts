@@ -99,6 +99,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   const mentions: RecognizedMention[] = [];
   const demonymCountries = new Map<string, number>();
   const personWords = new Set<string>();
+  /** Single words seen naming an organisation ("Qods Force") that are no place's own name: bare later ("Mahdi Army,
+   * Qods, IRGC") they are the organisation again. */
+  const organisationWords = new Set<string>();
 
   const listed = listedUnderFeature(tokens);
   for (const t of tokens) {
@@ -258,6 +261,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
           cues: cuesFor(runStart, runEnd, k, m, fuzzy)
         });
       } else if (collecting) {
+        // Only names that no place bears as its own name ("Qods" is an alternate name of Shahr-e Qods).
+        if (m - k === 1 && inOrganisation(runEnd, m) === 'name' && candidates.every((c) => !c.primary)) organisationWords.add(lower(tokens[k]));
         // Remember rejected person words so a later bare "Mustafa" is not taken for a place.
         // Only the name itself (from the match on), not a place or title before it ("Fargo Mayor Dennis Walaker").
         if (runIsPerson(runStart, runEnd, k, m)) {
@@ -413,6 +418,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // A word already seen in a person's name is that person again ("Trapani", "Flores' stepfather"), even if a
     // province bears it; only a country name is kept.
     if (single && personWords.has(w) && !candidates.some((c) => c.place.kind === 'country')) return false;
+    if (single && organisationWords.has(w) && !strongPrimary) return false;
     const next = m < tokens.length ? tokens[m] : null;
     if (single && !strong && next && next.kind === 'word' && SPEECH_VERBS.has(lower(next))) return false;
     // "Springfield, Ill.": an abbreviated state after a comma, whatever else the word means.
