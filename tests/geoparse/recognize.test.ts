@@ -180,6 +180,12 @@ describe('resolution', () => {
     expect(t.find((x) => x.text === 'Georgia')?.place?.country).toBe('GE');
   });
 
+  it('takes a title for a title only when it is one: "miss Rochester" is a verb, "Judge." ends a sentence', () => {
+    expect(names('Storm expected to miss Rochester. He lost to Municipal Court Judge. Columbus voters chose him.')).toEqual(['Rochester', 'Columbus']);
+    expect(names('They will name an interim president. CINCINNATI (AP) The trustees met.')).toEqual(['CINCINNATI']);
+    expect(names('Judge Turner and Gen. David Petraeus met Major Rochester.')).toEqual([]);
+  });
+
   it('resolves gold spans exactly, in order', () => {
     const text = 'Basra and Kut are in Iraq.';
     const spans = [{ start: 21, end: 25 }, { start: 0, end: 5 }, { start: 10, end: 13 }];

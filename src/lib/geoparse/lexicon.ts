@@ -55,6 +55,22 @@ export const PERSON_TITLES = new Set([
   'councilman', 'councilwoman', 'senators', 'generals', 'gens', 'reps', 'sens', 'superintendent', 'chairman', 'chairwoman', 'ambassador', 'envoy', 'commandant'
 ]);
 
+/** Titles written abbreviated with a dot ("Gen. Petraeus", "Sen. Casey"): the dot after them ends no sentence. */
+export const TITLE_ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'gen', 'col', 'lt', 'capt', 'sgt', 'maj', 'cpl', 'pvt', 'adm', 'cmdr', 'rep', 'reps', 'sen',
+  'sens', 'gov', 'det', 'prof', 'rev', 'gens', 'messrs', 'supt', 'insp', 'cdr', 'brig', 'spc', 'pfc'
+]);
+
+/**
+ * Titles that are also ordinary words ("miss", "major", "general", "judge"): only capitalised do they make the
+ * next name a person ("Judge Turner", not "expected to miss Rochester").
+ */
+export const CAPITALISED_TITLES = new Set([
+  'miss', 'major', 'general', 'private', 'chief', 'judge', 'justice', 'deputy', 'officer', 'agent', 'father', 'brother',
+  'sister', 'lady', 'lord', 'king', 'queen', 'prince', 'princess', 'coach', 'director', 'secretary', 'minister',
+  'commander', 'captain', 'dame', 'sir', 'trooper', 'uncle', 'aunt'
+]);
+
 /** Head words of organisation names: "Qods Force", "Mahdi Army", "Washington Post". */
 export const ORGANISATION_HEADS = new Set([
   'force', 'forces', 'patrol', 'chamber', 'army', 'corps', 'brigade', 'brigades', 'battalion', 'regiment', 'division', 'party', 'movement',

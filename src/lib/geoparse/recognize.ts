@@ -7,7 +7,7 @@ import type { Gazetteer } from '../gazetteer';
 import { normalizeName } from '../gazetteer';
 import {
   DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, SEATS_OF_GOVERNMENT, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
-  NAME_ABBREVIATIONS, NAME_CONNECTORS, ORGANISATION_HEADS, PERSON_TITLES, SPEECH_VERBS
+  NAME_ABBREVIATIONS, NAME_CONNECTORS, ORGANISATION_HEADS, PERSON_TITLES, SPEECH_VERBS, CAPITALISED_TITLES, TITLE_ABBREVIATIONS
 } from './lexicon';
 import { tokenize, type Token } from './tokenize';
 
@@ -205,8 +205,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       break;
     }
     const before = runStart > 0 ? tokens[runStart - 1] : null;
-    const beforeWord = before && before.kind === 'punct' && before.text === '.' && runStart > 1 ? tokens[runStart - 2] : before;
-    if (beforeWord && beforeWord.kind === 'word' && PERSON_TITLES.has(lower(beforeWord)) && matchStart === runStart) return true;
+    // "Gen. David Petraeus": past the dot of an abbreviated title, not past a sentence's end ("... Judge. Columbus").
+    const beforeWord = before && before.kind === 'punct' && before.text === '.' && runStart > 1 ? (TITLE_ABBREVIATIONS.has(lower(tokens[runStart - 2])) ? tokens[runStart - 2] : null) : before;
+    if (beforeWord && beforeWord.kind === 'word' && isTitle(beforeWord) && matchStart === runStart) return true;
     // A title inside the run before the match ("Gen. David Petraeus" is split by the dot; "Mullah Mustafa" is not).
     for (let k = runStart; k < matchStart; k++) if (PERSON_TITLES.has(lower(tokens[k]))) return true;
     const runWords = [];
@@ -226,6 +227,11 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       }
     }
     return false;
+  }
+
+  function isTitle(t: Token): boolean {
+    const w = lower(t);
+    return PERSON_TITLES.has(w) && (t.cap || !CAPITALISED_TITLES.has(w));
   }
 
   /** Does the whole capitalised run (with connectors) name one place ("Ras al Khaimah")? */

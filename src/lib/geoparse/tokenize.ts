@@ -1,5 +1,5 @@
 /** Word-level tokenizer that keeps exact character offsets into the original text. */
-import { NAME_ABBREVIATIONS, PERSON_TITLES } from './lexicon';
+import { NAME_ABBREVIATIONS, TITLE_ABBREVIATIONS } from './lexicon';
 
 export interface Token {
   start: number;
@@ -31,7 +31,7 @@ function abbreviationDot(tokens: Token[], dot: Token): boolean {
   const before = tokens[tokens.length - 1] === dot ? tokens[tokens.length - 2] : undefined;
   if (!before || before.end !== dot.start || before.kind !== 'word') return false;
   const w = before.text.toLowerCase();
-  return (before.text.length === 1 && before.cap) || NAME_ABBREVIATIONS.has(w) || PERSON_TITLES.has(w);
+  return (before.text.length === 1 && before.cap) || NAME_ABBREVIATIONS.has(w) || TITLE_ABBREVIATIONS.has(w);
 }
 
 export function tokenize(text: string): Token[] {
