@@ -186,6 +186,10 @@ describe('resolution', () => {
     expect(names('Judge Turner and Gen. David Petraeus met Major Rochester.')).toEqual([]);
   });
 
+  it('keeps a town named in its council\'s name, not a politician\'s surname before "administration"', () => {
+    expect(names('The Mount Pleasant City Council met. The Obama administration disagreed.')).toEqual(['Mount Pleasant']);
+  });
+
   it('resolves gold spans exactly, in order', () => {
     const text = 'Basra and Kut are in Iraq.';
     const spans = [{ start: 21, end: 25 }, { start: 0, end: 5 }, { start: 10, end: 13 }];

@@ -60,6 +60,8 @@ const PLURAL_FEATURES: ReadonlyMap<string, 'admin1' | 'admin2' | 'city'> = new M
   ['prefectures', 'admin1'], ['districts', 'admin2'], ['counties', 'admin2'], ['parishes', 'admin2'],
   ['municipalities', 'admin2'], ['cities', 'city'], ['towns', 'city'], ['villages', 'city']
 ]);
+/** Lower-case words after a surname that make it a politician's ("the Obama administration", "the Clinton campaign"). */
+const PERSONAL_HEADS = new Set(['administration', 'campaign', 'presidency', 'era', 'family', 'cabinet', 'aides', 'aide', 'doctrine', 'years']);
 /** Plural titles that introduce a list of people ("Senators Durbin and Casey"). */
 const PLURAL_PERSON_TITLES = new Set(['senators', 'sens', 'generals', 'gens', 'reps', 'representatives', 'congressmen', 'presidents', 'ministers', 'governors', 'mayors', 'messrs', 'drs']);
 const REPORTING_BEFORE = new Set(['said', 'says', 'told', 'asked', 'added', 'to']);
@@ -456,8 +458,11 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (single && !strong && before >= 0 && REPORTING_BEFORE.has(lower(tokens[before])) && (lower(tokens[before]) !== 'to' || (before > 0 && lower(tokens[before - 1]) === 'according'))) return false;
     const organisation = inOrganisation(runEnd, m);
     if (organisation && !(organisation === 'group' ? strong : strongPrimary)) {
-      // "Qods Force": a minor place matched only by an alternate name, inside an organisation's name, is no place.
-      const major = candidates.some((c) => c.primary && (c.place.kind === 'admin2' || c.place.population >= 100_000));
+      // "Qods Force": a place matched only by an alternate name, or a hamlet, inside an organisation's name is no
+      // place; a town under its own name is ("the Mount Pleasant City Council").
+      const major = candidates.some((c) => c.primary && (c.place.kind === 'admin2' || c.place.population >= 5_000));
+      // "the Obama administration": a surname, not Obama in Japan.
+      if (next && next.kind === 'word' && !next.cap && PERSONAL_HEADS.has(lower(next)) && !strong) return false;
       if (!major) return false;
     }
     return true;
