@@ -190,6 +190,10 @@ describe('resolution', () => {
     expect(names('The Mount Pleasant City Council met. The Obama administration disagreed.')).toEqual(['Mount Pleasant']);
   });
 
+  it('refuses deities, feasts and legislatures that share a name with a hamlet', () => {
+    expect(names('By the grace of God, shops in Ohio did well at Christmas; the State Duma met in Moscow.')).toEqual(['Ohio', 'Moscow']);
+  });
+
   it('resolves gold spans exactly, in order', () => {
     const text = 'Basra and Kut are in Iraq.';
     const spans = [{ start: 21, end: 25 }, { start: 0, end: 5 }, { start: 10, end: 13 }];

@@ -137,6 +137,15 @@ export const ETHNONYMS = new Set([
 ]);
 
 /** Heads of newspaper and broadcaster names: the city in "Lansing State Journal" locates no event. */
+/**
+ * Single capitalised words that name something other than a place far more often than the hamlets or towns
+ * that bear them: deities and feasts ("by the grace of God", "at Christmas"), legislatures ("the State Duma").
+ */
+export const NOT_PLACE_WORDS = new Set([
+  'god', 'jesus', 'christ', 'allah', 'christmas', 'easter', 'ramadan', 'eid', 'lent', 'passover', 'hanukkah',
+  'duma', 'knesset', 'majlis', 'parliament', 'congress', 'senate', 'bundestag', 'assembly'
+]);
+
 /** Buildings that stand for a government after "the" ("the White House said"), lower-case. */
 export const SEATS_OF_GOVERNMENT = new Set(['white house', 'pentagon', 'kremlin', 'blue house', 'elysee', 'élysée']);
 
