@@ -190,6 +190,10 @@ describe('resolution', () => {
     expect(names('The Mount Pleasant City Council met. The Obama administration disagreed.')).toEqual(['Mount Pleasant']);
   });
 
+  it('does not take a major place\'s short name for an organisation because an organisation bears it', () => {
+    expect(names('The D.C. Charter School Board met. The school opened a campus in D.C. last year.')).toEqual(['D.C.', 'D.C.']);
+  });
+
   it('refuses deities, feasts and legislatures that share a name with a hamlet', () => {
     expect(names('By the grace of God, shops in Ohio did well at Christmas; the State Duma met in Moscow.')).toEqual(['Ohio', 'Moscow']);
   });

@@ -269,8 +269,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
           cues: cuesFor(runStart, runEnd, k, m, fuzzy)
         });
       } else if (collecting) {
-        // Only names that no place bears as its own name ("Qods" is an alternate name of Shahr-e Qods).
-        if (m - k === 1 && inOrganisation(runEnd, m) === 'name' && candidates.every((c) => !c.primary)) organisationWords.add(lower(tokens[k]));
+        // Only names that no place bears as its own name and no major place bears at all ("Qods" is an alternate
+        // name of Shahr-e Qods; "D.C." of Washington, which the "D.C. Charter School Board" does not make a board).
+        if (m - k === 1 && inOrganisation(runEnd, m) === 'name' && candidates.every((c) => !c.primary && c.place.population < 100_000)) organisationWords.add(lower(tokens[k]));
         // Remember rejected person words so a later bare "Mustafa" is not taken for a place.
         // Only the name itself (from the match on), not a place or title before it ("Fargo Mayor Dennis Walaker").
         if (runIsPerson(runStart, runEnd, k, m)) {
