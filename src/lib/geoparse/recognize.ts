@@ -459,9 +459,10 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (single && !strong && before >= 0 && REPORTING_BEFORE.has(lower(tokens[before])) && (lower(tokens[before]) !== 'to' || (before > 0 && lower(tokens[before - 1]) === 'according'))) return false;
     const organisation = inOrganisation(runEnd, m);
     if (organisation && !(organisation === 'group' ? strong : strongPrimary)) {
-      // "Qods Force": a place matched only by an alternate name, or a hamlet, inside an organisation's name is no
-      // place; a town under its own name is ("the Mount Pleasant City Council").
-      const major = candidates.some((c) => c.primary && (c.place.kind === 'admin2' || c.place.population >= 5_000));
+      // "Qods Force": a minor place matched only by an alternate name, or a hamlet, inside an organisation's name is
+      // no place; a town under its own name is ("the Mount Pleasant City Council"), and a city under any ("the D.C.
+      // Charter School Board").
+      const major = candidates.some((c) => (c.primary && (c.place.kind === 'admin2' || c.place.population >= 5_000)) || c.place.population >= 100_000);
       // "the Obama administration": a surname, not Obama in Japan.
       if (next && next.kind === 'word' && !next.cap && PERSONAL_HEADS.has(lower(next)) && !strong) return false;
       if (!major) return false;
