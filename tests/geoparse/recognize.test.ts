@@ -194,6 +194,11 @@ describe('resolution', () => {
     expect(names('The D.C. Charter School Board met. The school opened a campus in D.C. last year.')).toEqual(['D.C.', 'D.C.']);
   });
 
+  it('takes "resident of Tyler said" for a place and "Frederick Memorial Hospital" for no person', () => {
+    expect(names('Mark Kitsmore, 54, of Tyler said he was fine. Tyler said nothing.')).toEqual(['Tyler']);
+    expect(names('He was taken to Frederick Memorial Hospital in Frederick, Maryland.').filter((n) => n === 'Frederick')).toHaveLength(2);
+  });
+
   it('refuses deities, feasts and legislatures that share a name with a hamlet', () => {
     expect(names('By the grace of God, shops in Ohio did well at Christmas; the State Duma met in Moscow.')).toEqual(['Ohio', 'Moscow']);
   });

@@ -218,9 +218,11 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (!wholeRunMatched && runWords.length >= 2) {
       const first = tokens[runWords[0]];
       // "Bill Roggio": a given name opening a run of two or three capitalised words that is not itself a place.
-      if (GIVEN_NAMES.has(lower(first)) && runWords.length <= 4) {
+      // Not when the run names an institution ("Frederick Memorial Hospital").
+      const institution = runWords.some((q) => ORGANISATION_HEADS.has(lower(tokens[q])));
+      if (GIVEN_NAMES.has(lower(first)) && runWords.length <= 4 && !institution) {
         const next = tokens[runWords[1]];
-        if (!ORGANISATION_HEADS.has(lower(next)) && !FEATURE_WORDS.has(lower(next)) && !STREET_HEADS.has(lower(next))) return true;
+        if (!FEATURE_WORDS.has(lower(next)) && !STREET_HEADS.has(lower(next))) return true;
       }
       // "Muqtada al Sadr", "Osama bin Laden": an Arabic patronymic or article between two names.
       for (let k = runStart + 1; k < runEnd - 1; k++) {
@@ -429,7 +431,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (single && personWords.has(w) && !candidates.some((c) => c.place.kind === 'country')) return false;
     if (single && organisationWords.has(w) && !strongPrimary) return false;
     const next = m < tokens.length ? tokens[m] : null;
-    if (single && !strong && next && next.kind === 'word' && SPEECH_VERBS.has(lower(next))) return false;
+    // "Tyler said" is a person speaking; "a resident of Tyler said", "a nurse in Austin told" are not.
+    if (single && !strong && next && next.kind === 'word' && SPEECH_VERBS.has(lower(next)) && !hasLocativeBefore(k)) return false;
     // "Springfield, Ill.": an abbreviated state after a comma, whatever else the word means.
     const abbreviatedState = single && next?.text === '.' && next.start === tokens[k].end && k > 0 && tokens[k - 1].text === ',' && candidates.some((c) => c.place.kind === 'admin1');
     if (single && COMMON_WORDS.has(w) && !abbreviatedState && !candidates.some((c) => c.place.kind === 'country')) {
