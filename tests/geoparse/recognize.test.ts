@@ -192,6 +192,7 @@ describe('resolution', () => {
 
   it('does not take a major place\'s short name for an organisation because an organisation bears it', () => {
     expect(names('The D.C. Charter School Board met. The school opened a campus in D.C. last year.')).toEqual(['D.C.', 'D.C.']);
+    expect(names('He became a member of Kouds force in Iraq.')).toEqual(['Iraq']);
   });
 
   it('takes "resident of Tyler said" for a place and "Frederick Memorial Hospital" for no person', () => {

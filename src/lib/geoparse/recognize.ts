@@ -463,9 +463,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     const organisation = inOrganisation(runEnd, m);
     if (organisation && !(organisation === 'group' ? strong : strongPrimary)) {
       // "Qods Force": a minor place matched only by an alternate name, or a hamlet, inside an organisation's name is
-      // no place; a town under its own name is ("the Mount Pleasant City Council"), and a city under any ("the D.C.
-      // Charter School Board").
-      const major = candidates.some((c) => (c.primary && (c.place.kind === 'admin2' || c.place.population >= 5_000)) || c.place.population >= 100_000);
+      // no place; a town under its own name is ("the Mount Pleasant City Council"), and a city under any in a
+      // capitalised name ("the D.C. Charter School Board"), not before a group noun ("Kouds force").
+      const major = candidates.some((c) => (c.primary && (c.place.kind === 'admin2' || c.place.population >= 5_000)) || (organisation === 'name' && c.place.population >= 100_000));
       // "the Obama administration": a surname, not Obama in Japan.
       if (next && next.kind === 'word' && !next.cap && PERSONAL_HEADS.has(lower(next)) && !strong) return false;
       if (!major) return false;
