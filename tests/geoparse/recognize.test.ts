@@ -200,6 +200,10 @@ describe('resolution', () => {
     expect(names('He was taken to Frederick Memorial Hospital in Frederick, Maryland.').filter((n) => n === 'Frederick')).toHaveLength(2);
   });
 
+  it('refuses currencies ("US$460 million") and viruses named after places ("Reston ebolavirus")', () => {
+    expect(names('After a US$460 million deal, Reston ebolavirus reached the Republic of Congo.')).toEqual(['Republic of Congo']);
+  });
+
   it('refuses deities, feasts and legislatures that share a name with a hamlet', () => {
     expect(names('By the grace of God, shops in Ohio did well at Christmas; the State Duma met in Moscow.')).toEqual(['Ohio', 'Moscow']);
   });
