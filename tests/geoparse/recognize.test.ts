@@ -208,6 +208,17 @@ describe('resolution', () => {
     expect(names('By the grace of God, shops in Ohio did well at Christmas; the State Duma met in Moscow.')).toEqual(['Ohio', 'Moscow']);
   });
 
+  it('reads conflict-zone names with Arabic articles and in lists after one preposition', () => {
+    const t = geoparse('Militants shelled Deir ez-Zor. Houthi rebels fired missiles at Marib and Hodeidah.', { gazetteer });
+    expect(t.map((x) => [x.text, x.place?.country])).toEqual([['Deir ez-Zor', 'SY'], ['Marib', 'YE'], ['Hodeidah', 'YE']]);
+  });
+
+  it('chooses a container among the candidates that hold what it contains ("Diffa, Niger" in a Nigeria article)', () => {
+    const t = geoparse('Boko Haram attacked Maiduguri in Borno state; ISWAP claimed a raid in Diffa, Niger.', { gazetteer });
+    expect(t.find((x) => x.text === 'Niger')?.place?.kind).toBe('country');
+    expect(t.find((x) => x.text === 'Niger')?.place?.country).toBe('NE');
+  });
+
   it('resolves gold spans exactly, in order', () => {
     const text = 'Basra and Kut are in Iraq.';
     const spans = [{ start: 21, end: 25 }, { start: 0, end: 5 }, { start: 10, end: 13 }];

@@ -368,7 +368,18 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     }
     const w = lower(tokens[p]);
     if (strict && (w === 'of' || w === 'to')) return false;
-    return LOCATIVE_PREPOSITIONS.has(w);
+    if (LOCATIVE_PREPOSITIONS.has(w)) return true;
+    // "at Marib and Hodeidah", "in Basra, Najaf and Karbala": the preposition before a list governs every item.
+    if (strict || !(w === 'and' || w === 'or' || tokens[k - 1]?.text === ',')) return false;
+    let q = k - 1;
+    let items = 0;
+    while (q >= 0 && k - q < 16) {
+      const t = tokens[q];
+      if (t.text === ',' || t.text === '.' || (t.kind === 'word' && (lower(t) === 'and' || lower(t) === 'or'))) { q--; continue; }
+      if (isNameWord(t) || (t.kind === 'word' && NAME_CONNECTORS.has(lower(t)))) { items++; q--; continue; }
+      break;
+    }
+    return items > 0 && q >= 0 && tokens[q].kind === 'word' && LOCATIVE_PREPOSITIONS.has(lower(tokens[q])) && lower(tokens[q]) !== 'of';
   }
 
   /** "the Taliban", "the Western column": place names seldom take the article; weak matches after it are refused. */

@@ -173,6 +173,11 @@ export function resolve(
   });
 
   const totalDemonyms = [...demonymCountries.values()].reduce((a, b) => a + b, 0);
+  // The mentions each group is named as the container of ("Diffa, Niger": Niger contains Diffa).
+  const contained = groups.map(() => [] as number[]);
+  mentions.forEach((m, i) => {
+    if (m.cues.containerMention !== null) contained[groupOf[m.cues.containerMention]].push(i);
+  });
 
   // Which provinces and districts each group's candidates could put it in; a name spread over many provinces
   // ("Springfield") supports each of them less.
@@ -268,6 +273,15 @@ export function resolve(
           }
         }
         s += cue / g.mentions.length;
+        // A container is chosen among the candidates that hold what it is said to contain (Niger the country, not
+        // Nigeria's Niger State, for "Diffa, Niger").
+        if (contained[gi].length) {
+          const held = contained[gi].filter((mi) => {
+            const inner = chosen[groupOf[mi]];
+            return !!inner && contains(p, inner);
+          }).length;
+          s += (w.container * held) / contained[gi].length;
+        }
         // Spatial coherence: nearness to the closest other chosen place (log scale, 0 beyond ~2,000 km).
         let nearest = Infinity;
         for (let o = 0; o < groups.length; o++) {

@@ -18,7 +18,7 @@ export interface Token {
 // Dotted initials (U.S., N.Y.) | words with inner hyphens/apostrophes | numbers | any other visible char.
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}](?:[\p{L}\p{M}\p{Nd}]|['’‘ʼ`](?=[\p{L}\p{M}]))*|\p{Nd}+(?:[.,:]\p{Nd}+)*|\S/gu;
 const HYPHENS = new Set(['-', '‐', '‑']);
-const ARTICLES = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'at', 'az', 'ash', 'ath', 'ul', 'ud', 'ur']);
+const ARTICLES = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'at', 'az', 'ash', 'ath', 'ul', 'ud', 'ur', 'ez', 'es', 'ed', 'et', 'en', 'er', 'esh']);
 const POSSESSIVE_RE = /['’]s$/;
 // "d'Ivoire", "d’Alene", "l'Aquila": a French elided article before a capitalised name is part of the name.
 const UPPER_START_RE = /^(?:[dl]['’])?\p{Lu}/u;
