@@ -213,6 +213,10 @@ describe('resolution', () => {
     expect(t.map((x) => [x.text, x.place?.country])).toEqual([['Deir ez-Zor', 'SY'], ['Marib', 'YE'], ['Hodeidah', 'YE']]);
   });
 
+  it('takes a container after a minor or alternate name as evidence ("Baiji in Salahuddin")', () => {
+    expect(names('Bombs hit Tikrit, Samarra and Baiji in Salahuddin.')).toEqual(['Tikrit', 'Samarra', 'Baiji', 'Salahuddin']);
+  });
+
   it('chooses a container among the candidates that hold what it contains ("Diffa, Niger" in a Nigeria article)', () => {
     const t = geoparse('Boko Haram attacked Maiduguri in Borno state; ISWAP claimed a raid in Diffa, Niger.', { gazetteer });
     expect(t.find((x) => x.text === 'Niger')?.place?.kind).toBe('country');

@@ -468,7 +468,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     const initialism = tokens[k].kind === 'abbr' && candidates.some((c) => c.place.population >= 100_000);
     if (single && !strong && !initialism && !gazetteer.isAbbreviation(tokens[k].text)) {
       const weak = candidates.every((c) => !c.primary || (c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION);
-      if (weak && (afterThe(k) || (!hasLocativeBefore(k) && !featureAfterName(k, m) && !(next && next.text === ',' && tokens[m + 1]?.cap)))) return false;
+      // Evidence: a locative slot, a feature word, or a container after it ("Baiji, Salahuddin", "Baiji in Salahuddin").
+      const containerAfter = (next?.text === ',' || (next && lower(next) === 'in')) && !!tokens[m + 1] && isNameWord(tokens[m + 1]) && !tokens[m + 1].sentStart;
+      if (weak && (afterThe(k) || (!hasLocativeBefore(k) && !featureAfterName(k, m) && !containerAfter))) return false;
     }
     // "according to Vickers", "said Anderson": a bare name reported as a speaker.
     const before = prevWordIndex(k);
