@@ -233,6 +233,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     return false;
   }
 
+  /** A person's title before a name; "miss", "major", "judge" and the like only when capitalised. */
   function isTitle(t: Token): boolean {
     const w = lower(t);
     return PERSON_TITLES.has(w) && (t.cap || !CAPITALISED_TITLES.has(w));
@@ -406,8 +407,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     const strong = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact');
     // A country counts under any of its names ("U.S. Department of Education"); other kinds by their own name.
     const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && (c.primary || c.place.kind === 'country'));
-    // A demonym is no place, unless it is also its country's name ("the Vatican").
     if (single && (MONTHS_AND_DAYS.has(w) || ETHNONYMS.has(w) || NOT_PLACE_WORDS.has(w))) return false;
+    // A demonym is no place, unless it is also its country's name ("the Vatican").
     if (single && DEMONYMS.has(w) && !candidates.some((c) => c.place.kind === 'country' && c.place.country === DEMONYMS.get(w))) return false;
     // "Lake Vermont", "Camp David", "Red River": a physical feature's name, not the place it borrows from.
     if (k > runStart && FEATURE_NAME_PREFIXES.has(lower(tokens[k - 1])) && tokens[k - 1].cap && lower(tokens[k - 1]) !== 'port') return false;
