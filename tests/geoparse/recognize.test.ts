@@ -143,6 +143,7 @@ describe('resolution', () => {
   it('reads curated abbreviations of places in capitals ("NSW", "EU") but not other acronyms ("CIA", "UN")', () => {
     expect(names('Floods hit NSW and aid came from the EU; the CIA and UN said nothing.')).toEqual(['NSW', 'EU']);
     expect(names('Nsw is not written so.')).toEqual([]);
+    expect(names('Rain fell across NSW. It stopped.')).toEqual(['NSW']);
   });
 
   it('reads initialisms of major places, French elided names and a country named like its demonym', () => {

@@ -258,10 +258,10 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       if (!match) { k++; continue; }
       const { end: m, candidates, fuzzy } = match;
       if ((match.abbreviatedState || accept(runStart, runEnd, k, m, candidates)) && !collecting) {
-        // "Ga.", "Conn.": an abbreviated state name keeps its dot in the span.
+        // "Ga.", "Conn.": an abbreviated state name keeps its dot in the span ("NSW." ends a sentence).
         let end = match.spanEnd ?? tokens[m - 1].end;
         const dot = tokens[m];
-        if (m - k === 1 && dot && dot.text === '.' && dot.start === end && tokens[k].text.length <= 5 && candidates.some((c) => !c.primary && c.place.kind === 'admin1')) end = dot.end;
+        if (m - k === 1 && dot && dot.text === '.' && dot.start === end && tokens[k].text.length <= 5 && tokens[k].text !== tokens[k].text.toUpperCase() && candidates.some((c) => !c.primary && c.place.kind === 'admin1')) end = dot.end;
         mentions.push({
           start: tokens[k].start,
           end,
