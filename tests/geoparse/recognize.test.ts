@@ -205,6 +205,11 @@ describe('resolution', () => {
     expect(names('After a US$460 million deal, Reston ebolavirus reached the Republic of Congo.')).toEqual(['Republic of Congo']);
   });
 
+  it('takes a demonym that is also a country\'s short name as the country only where it stands as a noun', () => {
+    expect(names('Saudi authorities are concerned; workers in Saudi were sent home.')).toEqual(['Saudi']);
+    expect(geoparse('Saudi authorities met.', { gazetteer, demonyms: true }).map((t) => t.place?.country)).toEqual(['SA']);
+  });
+
   it('refuses deities, feasts and legislatures that share a name with a hamlet', () => {
     expect(names('By the grace of God, shops in Ohio did well at Christmas; the State Duma met in Moscow.')).toEqual(['Ohio', 'Moscow']);
   });

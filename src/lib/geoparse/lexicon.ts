@@ -28,7 +28,11 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set([
   'usama', 'walid', 'yahya', 'yasser', 'yousef', 'youssef', 'yusuf', 'zaid', 'zalmay', 'zarqawi', 'zawahiri', 'ziad'
 ]);
 /** lower-case demonym → ISO country code ("iraqi" → "IQ"). */
-export const DEMONYMS: ReadonlyMap<string, string> = new Map(Object.entries(lexiconData.demonyms));
+export const DEMONYMS: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(lexiconData.demonyms),
+  // Short forms world-countries lacks (it has "Saudi Arabian").
+  ['saudi', 'SA'], ['saudis', 'SA']
+]);
 
 /** Lower-case words that may sit inside a multi-word place name ("Isle of Man", "Dar es Salaam", "Bosnia and Herzegovina"). */
 export const NAME_CONNECTORS = new Set([

@@ -408,8 +408,12 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // A country counts under any of its names ("U.S. Department of Education"); other kinds by their own name.
     const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && (c.primary || c.place.kind === 'country'));
     if (single && (MONTHS_AND_DAYS.has(w) || ETHNONYMS.has(w) || NOT_PLACE_WORDS.has(w))) return false;
-    // A demonym is no place, unless it is also its country's name ("the Vatican").
-    if (single && DEMONYMS.has(w) && !candidates.some((c) => c.place.kind === 'country' && c.place.country === DEMONYMS.get(w))) return false;
+    // A demonym is no place ("Saudi authorities"), unless it is also its country's name and stands as a noun
+    // ("the Vatican said", "workers in Saudi").
+    if (single && DEMONYMS.has(w)) {
+      const countryName = candidates.some((c) => c.place.kind === 'country' && c.place.country === DEMONYMS.get(w));
+      if (!countryName || !(afterThe(k) || hasLocativeBefore(k, true))) return false;
+    }
     // "Lake Vermont", "Camp David", "Red River": a physical feature's name, not the place it borrows from.
     if (k > runStart && FEATURE_NAME_PREFIXES.has(lower(tokens[k - 1])) && tokens[k - 1].cap && lower(tokens[k - 1]) !== 'port') return false;
     if (m < tokens.length && tokens[m].kind === 'word' && tokens[m].cap && FEATURE_NAME_SUFFIXES.has(lower(tokens[m]))) return false;
