@@ -210,6 +210,11 @@ describe('resolution', () => {
     expect(geoparse('Saudi authorities met.', { gazetteer, demonyms: true }).map((t) => t.place?.country)).toEqual(['SA']);
   });
 
+  it('keeps a place that qualifies a title before a name, and the place again later', () => {
+    expect(names('Monroe Mayor Robert Routson spoke. Routes run through Monroe and Trenton.')).toEqual(['Monroe', 'Monroe', 'Trenton']);
+    expect(names('Erie GM Sherry Bassin said the Knights were blanked in Erie.')).toEqual(['Erie', 'Erie']);
+  });
+
   it('refuses deities, feasts and legislatures that share a name with a hamlet', () => {
     expect(names('By the grace of God, shops in Ohio did well at Christmas; the State Duma met in Moscow.')).toEqual(['Ohio', 'Moscow']);
   });

@@ -62,6 +62,8 @@ const PLURAL_FEATURES: ReadonlyMap<string, 'admin1' | 'admin2' | 'city'> = new M
 ]);
 /** Lower-case words after a surname that make it a politician's ("the Obama administration", "the Clinton campaign"). */
 const PERSONAL_HEADS = new Set(['administration', 'campaign', 'presidency', 'era', 'family', 'cabinet', 'aides', 'aide', 'doctrine', 'years']);
+/** Capitalised role abbreviations that stand before a person's name like a title ("Erie GM Sherry Bassin"). */
+const ROLE_ABBREVIATIONS = new Set(['GM', 'CEO', 'CFO', 'COO', 'CTO', 'MP', 'MEP', 'MLA', 'DA']);
 /** Plural titles that introduce a list of people ("Senators Durbin and Casey"). */
 const PLURAL_PERSON_TITLES = new Set(['senators', 'sens', 'generals', 'gens', 'reps', 'representatives', 'congressmen', 'presidents', 'ministers', 'governors', 'mayors', 'messrs', 'drs']);
 const REPORTING_BEFORE = new Set(['said', 'says', 'told', 'asked', 'added', 'to']);
@@ -186,6 +188,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   }
 
   function runIsPerson(runStartIn: number, runEndIn: number, matchStart: number, matchEnd: number): boolean {
+    // "Monroe Mayor Robert Routson", "Erie GM Sherry Bassin": a place before a title qualifies the title.
+    const after = tokens[matchEnd];
+    if (matchEnd < runEndIn && after && (isTitle(after) || ROLE_ABBREVIATIONS.has(after.text))) return false;
     // Narrow the run to the capitalised words around the match: connectors separate people ("Pelosi and Harry Reid").
     let runStart = matchStart;
     // Walk back over name words and middle initials ("Sheila D. Williams").
