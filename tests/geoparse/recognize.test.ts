@@ -215,6 +215,10 @@ describe('resolution', () => {
     expect(names('Erie GM Sherry Bassin said the Knights were blanked in Erie.')).toEqual(['Erie', 'Erie']);
   });
 
+  it('takes "a Concord resident" and "the Rochester area" as evidence for a name that is also a word', () => {
+    expect(names('The 41-year-old Concord resident died; rain will miss the Rochester area. Concord was reached.')).toEqual(['Concord', 'Rochester']);
+  });
+
   it('refuses deities, feasts and legislatures that share a name with a hamlet', () => {
     expect(names('By the grace of God, shops in Ohio did well at Christmas; the State Duma met in Moscow.')).toEqual(['Ohio', 'Moscow']);
   });

@@ -62,6 +62,8 @@ const PLURAL_FEATURES: ReadonlyMap<string, 'admin1' | 'admin2' | 'city'> = new M
 ]);
 /** Lower-case words after a surname that make it a politician's ("the Obama administration", "the Clinton campaign"). */
 const PERSONAL_HEADS = new Set(['administration', 'campaign', 'presidency', 'era', 'family', 'cabinet', 'aides', 'aide', 'doctrine', 'years']);
+/** Lower-case nouns that a place name before them qualifies: "a Concord resident", "the Rochester area". */
+const PLACE_QUALIFIED_NOUNS = new Set(['resident', 'residents', 'native', 'natives', 'area', 'areas', 'neighborhood', 'neighbourhood', 'suburb', 'suburbs', 'outskirts', 'metro', 'region']);
 /** Capitalised role abbreviations that stand before a person's name like a title ("Erie GM Sherry Bassin"). */
 const ROLE_ABBREVIATIONS = new Set(['GM', 'CEO', 'CFO', 'COO', 'CTO', 'MP', 'MEP', 'MLA', 'DA']);
 /** Plural titles that introduce a list of people ("Senators Durbin and Casey"). */
@@ -388,6 +390,12 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     return items > 0 && q >= 0 && tokens[q].kind === 'word' && LOCATIVE_PREPOSITIONS.has(lower(tokens[q])) && lower(tokens[q]) !== 'of';
   }
 
+  /** Is token m a lower-case noun that a place name qualifies ("Concord resident", "Rochester area")? */
+  function residentAfter(m: number): boolean {
+    const t = tokens[m];
+    return !!t && t.kind === 'word' && !t.cap && PLACE_QUALIFIED_NOUNS.has(t.text);
+  }
+
   /** "the Taliban", "the Western column": place names seldom take the article; weak matches after it are refused. */
   function afterThe(k: number): boolean {
     const p = prevWordIndex(k);
@@ -463,8 +471,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       const of = prevWordIndex(k);
       const head = of > 0 && lower(tokens[of]) === 'of' ? tokens[of - 1] : null;
       if (head && head.cap && ORGANISATION_HEADS.has(lower(head))) return false;
-      // "Mobile", "Reading", "Western" only with evidence: a locative slot and not at the start of a sentence.
-      if (!listed.has(k) && (tokens[k].sentStart || afterThe(k) || !hasLocativeBefore(k) || !candidates.some((c) => c.primary))) return false;
+      // "Mobile", "Reading", "Western" only with evidence: a locative slot ("in Mobile") or a noun that only a place
+      // qualifies ("a Concord resident", "the Rochester area"), and not at the start of a sentence.
+      if (!listed.has(k) && (tokens[k].sentStart || (afterThe(k) && !residentAfter(m)) || !(hasLocativeBefore(k) || residentAfter(m)) || !candidates.some((c) => c.primary))) return false;
       // "Western Afghanistan", "Southern Sudan": a common word before another name modifies it.
       if (m < runEnd && isNameWord(tokens[m])) return false;
     }
@@ -480,7 +489,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       const weak = candidates.every((c) => !c.primary || (c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION);
       // Evidence: a locative slot, a feature word, or a container after it ("Baiji, Salahuddin", "Baiji in Salahuddin").
       const containerAfter = (next?.text === ',' || (next && lower(next) === 'in')) && !!tokens[m + 1] && isNameWord(tokens[m + 1]) && !tokens[m + 1].sentStart;
-      if (weak && (afterThe(k) || (!hasLocativeBefore(k) && !featureAfterName(k, m) && !containerAfter))) return false;
+      if (weak && (afterThe(k) || (!hasLocativeBefore(k) && !featureAfterName(k, m) && !containerAfter && !residentAfter(m)))) return false;
     }
     // "according to Vickers", "said Anderson": a bare name reported as a speaker.
     const before = prevWordIndex(k);
