@@ -140,7 +140,6 @@ export const ETHNONYMS = new Set([
   'islamist', 'islamists', 'jihadist', 'jihadists', 'arabic', 'english', 'french', 'spanish'
 ]);
 
-/** Heads of newspaper and broadcaster names: the city in "Lansing State Journal" locates no event. */
 /**
  * Single capitalised words that name something other than a place far more often than the hamlets or towns
  * that bear them: deities and feasts ("by the grace of God", "at Christmas"), legislatures ("the State Duma").
@@ -156,6 +155,7 @@ export const SEATS_OF_GOVERNMENT = new Set(['white house', 'pentagon', 'kremlin'
 /** Words after a place name that make it a disease's eponym ("West Nile virus", "Lyme disease", "Rift Valley fever"). */
 export const DISEASE_HEADS = new Set(['virus', 'viruses', 'fever', 'disease', 'flu', 'influenza', 'encephalitis', 'syndrome']);
 
+/** Heads of newspaper and broadcaster names: the city in "Lansing State Journal" locates no event. */
 export const MEDIA_HEADS = new Set(['journal', 'times', 'post', 'herald', 'tribune', 'gazette', 'news', 'press', 'telegraph', 'chronicle', 'courier', 'observer', 'register', 'sentinel', 'examiner', 'bulletin', 'dispatch', 'star', 'globe', 'independent', 'guardian', 'standard', 'mirror', 'express', 'magazine']);
 
 /** Words that make a name part of a physical feature's name ("Lake Vermont", "Red River", "Camp David"). */
