@@ -77,7 +77,8 @@ export const CAPITALISED_TITLES = new Set([
 
 /** Head words of organisation names: "Qods Force", "Mahdi Army", "Washington Post". */
 export const ORGANISATION_HEADS = new Set([
-  'force', 'forces', 'patrol', 'chamber', 'army', 'corps', 'brigade', 'brigades', 'battalion', 'regiment', 'division', 'party', 'movement',
+  'force', 'forces', 'patrol', 'chamber', 'army', 'corps', 'brigade', 'brigades', 'battalion', 'regiment', 'division',
+  'party', 'movement',
   'front', 'group', 'groups', 'post', 'times', 'telegraph', 'journal', 'herald', 'tribune', 'gazette', 'news', 'daily',
   'press', 'company', 'co', 'corp', 'corporation', 'inc', 'llc', 'ltd', 'university', 'college', 'school', 'academy',
   'hospital', 'church', 'council', 'ministry', 'department', 'dept', 'police', 'office', 'agency', 'bank',
