@@ -4,6 +4,7 @@
  */
 import { loadGazetteer, type Gazetteer } from '../gazetteer';
 import { recognize } from './recognize';
+import { calibratedConfidence } from './calibrate';
 import { resolve, DEFAULT_WEIGHTS, type ResolveWeights } from './resolve';
 import type { Toponym } from './types';
 
@@ -16,6 +17,8 @@ export interface GeoparseOptions {
   /** Report demonyms ("Iraqi", "American") as mentions of their country, as some annotation schemes do. */
   demonyms?: boolean;
   weights?: ResolveWeights;
+  /** Keep the resolver's softmax share as `confidence` instead of the calibrated probability (for fitting the calibration). */
+  rawConfidence?: boolean;
 }
 
 /** Finds and resolves the place names in `text`. Never throws on odd input; spans always index into `text`. */
@@ -24,5 +27,9 @@ export function geoparse(text: string, opts: GeoparseOptions = {}): Toponym[] {
   const gazetteer = opts.gazetteer ?? loadGazetteer();
   const { mentions, demonymCountries } = recognize(text, gazetteer, { spans: opts.spans, demonyms: opts.demonyms });
   const resolutions = resolve(mentions, demonymCountries, opts.weights ?? DEFAULT_WEIGHTS);
-  return mentions.map((m, i) => ({ start: m.start, end: m.end, text: m.text, ...resolutions[i] }));
+  return mentions.map((m, i) => {
+    const r = resolutions[i];
+    const confidence = opts.rawConfidence ? r.confidence : calibratedConfidence(r);
+    return { start: m.start, end: m.end, text: m.text, ...r, confidence };
+  });
 }
