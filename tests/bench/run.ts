@@ -3,7 +3,8 @@
  *   1. geoparser speed and memory (tests/bench/geoparse.bench.ts)
  *   2. geoparser accuracy on LGL / GeoVirus when the corpora are beside the checkout (tests/bench/geoparse-eval.ts)
  *   3. confidence calibration: reliability by decile, in-sample and held out (tests/bench/calibration.ts)
- *   4. dashboard with 100,000 synthetic incidents in headless Chromium (tests/bench/dashboard.bench.ts)
+ *   4. events on notes coded by people (tests/bench/coded-events.ts), written to docs/events.md
+ *   5. dashboard with 100,000 synthetic incidents in headless Chromium (tests/bench/dashboard.bench.ts)
  * Options: --skip-dashboard, --write (rewrite the figures in docs/accuracy.md between its bench markers).
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { runGeoparseBench } from './geoparse.bench';
 import { evaluateCorpus } from './geoparse-eval';
 import { runCalibration } from './calibration';
+import { runCodedEvents } from './coded-events';
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
 const evalDir = process.env.ATLAS_EVAL_DIR ?? resolvePath(root, '../shared/eval');
@@ -52,6 +54,10 @@ console.log('\n== confidence calibration (share within 161 km by decile of confi
 const calibrationLines = existsSync(evalDir) ? runCalibration() : [];
 console.log(calibrationLines.join('\n') || `evaluation corpora not found at ${evalDir}: calibration not measured`);
 
+console.log('\n== events on coded notes (ACLED)');
+const coded = existsSync(evalDir) ? runCodedEvents() : null;
+console.log(coded ? coded.lines.join('\n') : `coded events not found at ${evalDir}: not measured`);
+
 if (args.includes('--write')) {
   const doc = join(root, 'docs/accuracy.md');
   let text = readFileSync(doc, 'utf8');
@@ -64,6 +70,12 @@ if (args.includes('--write')) {
   put('calibration', calibrationLines);
   writeFileSync(doc, text);
   console.log(`\nwrote ${doc}`);
+  if (coded) {
+    const eventsDoc = join(root, 'docs/events.md');
+    const re = /(<!-- bench:coded-events -->\n)[\s\S]*?(\n<!-- \/bench:coded-events -->)/;
+    writeFileSync(eventsDoc, readFileSync(eventsDoc, 'utf8').replace(re, `$1${coded.lines.join('\n')}$2`));
+    console.log(`wrote ${eventsDoc}`);
+  }
 }
 
 if (!args.includes('--skip-dashboard')) {
