@@ -102,6 +102,13 @@ function softmax(xs: number[]): number[] {
   return e.map((x) => x / sum);
 }
 
+const RAD = Math.PI / 180;
+/** turf's haversine (same radius and formula) on radians with precomputed cosines: the resolver's inner loop. */
+function haversineKm(lat1: number, lon1: number, cos1: number, lat2: number, lon2: number, cos2: number): number {
+  const a = Math.sin((lat2 - lat1) / 2) ** 2 + Math.sin((lon2 - lon1) / 2) ** 2 * cos1 * cos2;
+  return 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * 6371.0088;
+}
+
 /** Great-circle distance in km between two places. */
 const km = (a: Place, b: Place): number => distance([a.lon, a.lat], [b.lon, b.lat]);
 
@@ -230,6 +237,10 @@ export function resolve(
     const totalVotes = groups.reduce((s, g, gi) => s + groupVotes[gi].weight, 0) + 0.5 * totalDemonyms;
 
     const chosen = groups.map((g) => (g.candidates.length ? g.candidates[g.choice].place : null));
+    // The chosen places other candidates measure their distance to (countries are too large to be near anything).
+    const anchors = chosen.flatMap((p, gi) =>
+      p && p.kind !== 'country' ? [{ group: gi, name: groups[gi].name, lat: p.lat * RAD, lon: p.lon * RAD, cosLat: Math.cos(p.lat * RAD) }] : []
+    );
     // Countries the document names outright (by the current choices, or by a demonym), with the group naming them.
     const namedCountries = new Map<string, number>();
     chosen.forEach((p, gi) => {
@@ -283,16 +294,17 @@ export function resolve(
           s += (w.container * held) / contained[gi].length;
         }
         // Spatial coherence: nearness to the closest other chosen place (log scale, 0 beyond ~2,000 km).
-        let nearest = Infinity;
-        for (let o = 0; o < groups.length; o++) {
-          // The same name set apart by a feature word ("Farah Province", "Farah city") is no evidence for itself.
-          if (o === gi || !chosen[o] || groups[o].name === g.name) continue;
-          const other = chosen[o]!;
-          if (other.kind === 'country') continue;
-          const d = km(p, other);
-          if (d < nearest) nearest = d;
+        if (p.kind !== 'country') {
+          let nearest = Infinity;
+          const lat = p.lat * RAD, lon = p.lon * RAD, cosLat = Math.cos(lat);
+          for (const a of anchors) {
+            // The same name set apart by a feature word ("Farah Province", "Farah city") is no evidence for itself.
+            if (a.group === gi || a.name === g.name) continue;
+            const d = haversineKm(lat, lon, cosLat, a.lat, a.lon, a.cosLat);
+            if (d < nearest) nearest = d;
+          }
+          if (nearest < Infinity) s += w.proximity * Math.max(0, 1 - Math.log10(1 + nearest) / Math.log10(2000));
         }
-        if (nearest < Infinity && p.kind !== 'country') s += w.proximity * Math.max(0, 1 - Math.log10(1 + nearest) / Math.log10(2000));
         return s;
       });
       const probs = softmax(scores);
