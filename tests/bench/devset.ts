@@ -307,9 +307,8 @@ function details(result: DevsetResult): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolvePath(process.argv[1])) {
   const dir = devsetDir();
   if (!dir) {
-    console.log(
-      `development set texts not found (set ATLAS_DEVSET_DIR, or put them in ${resolvePath(root, '../shared/devset')}): devset not measured`
-    );
+    const tried = process.env.ATLAS_DEVSET_DIR ?? resolvePath(root, '../shared/devset');
+    console.log(`development set texts not found at ${tried} (set ATLAS_DEVSET_DIR): devset not measured`);
     process.exit(0);
   }
   const result = evaluateDevset(dir)!;
