@@ -4,7 +4,8 @@
  *   2. geoparser accuracy on LGL / GeoVirus when the corpora are beside the checkout (tests/bench/geoparse-eval.ts)
  *   3. confidence calibration: reliability by decile, in-sample and held out (tests/bench/calibration.ts)
  *   4. events on notes coded by people (tests/bench/coded-events.ts), written to docs/events.md
- *   5. dashboard with 100,000 synthetic incidents in headless Chromium (tests/bench/dashboard.bench.ts)
+ *   5. incidents on the development set of real articles (tests/bench/devset.ts), written to docs/devset.md
+ *   6. dashboard with 100,000 synthetic incidents in headless Chromium (tests/bench/dashboard.bench.ts)
  * Options: --skip-dashboard, --write (rewrite the figures in docs/accuracy.md between its bench markers).
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { runGeoparseBench } from './geoparse.bench';
 import { evaluateCorpus } from './geoparse-eval';
 import { runCalibration } from './calibration';
 import { runCodedEvents } from './coded-events';
+import { devsetMarkdown } from './devset';
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
 const evalDir = process.env.ATLAS_EVAL_DIR ?? resolvePath(root, '../shared/eval');
@@ -58,6 +60,10 @@ console.log('\n== events on coded notes (ACLED)');
 const coded = existsSync(evalDir) ? runCodedEvents() : null;
 console.log(coded ? coded.lines.join('\n') : `coded events not found at ${evalDir}: not measured`);
 
+console.log('\n== incidents on the development set of real articles');
+const devset = devsetMarkdown();
+console.log(devset ?? 'development set texts not found (ATLAS_DEVSET_DIR or ../shared/devset): not measured');
+
 if (args.includes('--write')) {
   const doc = join(root, 'docs/accuracy.md');
   let text = readFileSync(doc, 'utf8');
@@ -75,6 +81,12 @@ if (args.includes('--write')) {
     const re = /(<!-- bench:coded-events -->\n)[\s\S]*?(\n<!-- \/bench:coded-events -->)/;
     writeFileSync(eventsDoc, readFileSync(eventsDoc, 'utf8').replace(re, `$1${coded.lines.join('\n')}$2`));
     console.log(`wrote ${eventsDoc}`);
+  }
+  if (devset) {
+    const devsetDoc = join(root, 'docs/devset.md');
+    const re = /(<!-- bench:devset -->\n)[\s\S]*?(\n<!-- \/bench:devset -->)/;
+    writeFileSync(devsetDoc, readFileSync(devsetDoc, 'utf8').replace(re, `$1${devset}$2`));
+    console.log(`wrote ${devsetDoc}`);
   }
 }
 
