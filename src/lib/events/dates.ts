@@ -170,6 +170,21 @@ function numericDates(text: string, article: ArticleDate | null): Array<{ index:
   return out;
 }
 
+/** Every reading of the numeric dates with a year in a text ("06/11/2009" → 2009-06-11 and 2009-11-06). */
+export function numericDateReadings(text: string): Array<{ start: number; end: number; dates: string[] }> {
+  const out: Array<{ start: number; end: number; dates: string[] }> = [];
+  for (const m of text.matchAll(NUMERIC)) {
+    if (!m[4]) continue;
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const y = m[4].length === 2 ? (Number(m[4]) < 50 ? 2000 : 1900) + Number(m[4]) : Number(m[4]);
+    const readings = m[2] === '.' ? [[b, a]] : [[b, a], [a, b]];
+    const dates = [...new Set(readings.filter(([mo, d]) => isValidDay(y, mo, d)).map(([mo, d]) => iso(y, mo, d)))].sort();
+    if (dates.length) out.push({ start: m.index!, end: m.index! + m[0].length, dates });
+  }
+  return out;
+}
+
 /** "between 16 and 20 March", "16-20 March", "from 16 to 20 March": the start of a range of days just before a date. */
 const DAY_RANGE_BEFORE = /(?:\b(?:between|from)\s+)?\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|-|–|—)\s*$/i;
 /** Words that make a date approximate: ACLED codes such dates at precision 2. */
