@@ -159,6 +159,8 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
     if (skip.some((d) => base + v.at >= d.start && base + v.at < d.end)) continue;
     const after = clause.slice(v.end);
     const lead = clause.slice(0, v.at);
+    // "the killing", "this murder": a noun naming the event, with no count of its own.
+    if (/\b(?:the|a|an|this|that|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?$/i.test(lead) && /(?:ing|ion|s)$/i.test(v.word) && !/^\s+of\s/i.test(after)) continue;
     if (/^dead$/i.test(v.word)) {
       // "at least 60 people dead": only a number just before counts; "the dead" names no number.
       const q = /((?:\S+\s+){0,4})$/.exec(lead)![1];
@@ -196,9 +198,10 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
         if (whole && whole.n > n) n = whole.n;
       }
       out[field] = { n, approx: q.approx };
-    } else if (k === 0) {
-      out[field] = subjectSize(before, skip, base + from) ?? undefined;
-      if (!out[field]) delete out[field];
+    } else if (k === 0 || INTRANSITIVE.test(v.word)) {
+      // The clause's subject: "A guard injured in the blast later died".
+      const size = k === 0 ? subjectSize(before, skip, base + from) : subjectSize(clause.slice(0, verbs[0].at), skip, base);
+      if (size) out[field] = size;
     }
   }
   return out;
@@ -224,7 +227,7 @@ function subjectSize(before: string, skip: CountSpan[], base: number): Count | n
     if (/^the\s/i.test(np)) {
       // "the driver of a van": one person; "the attackers": a number the text does not give.
       const head = /^the\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:of|from)\b|\s*\(|$)/i.exec(parts[0])?.[1].split(/\s+/).pop() ?? '';
-      if (parts.length === 1 && head && !/(?:s|police|people|staff|personnel|crew|youth|forces|military|army)$/i.test(head)) return { n: 1, approx: false, atLeast: true };
+      if (parts.length === 1 && head && PERSON.test(head) && !/(?:s|police|people|staff|personnel|crew|forces|military|army|men)$/i.test(head)) return { n: 1, approx: false, atLeast: true };
       break;
     }
     const size = sizeOf(np, skip, base + before.lastIndexOf(np), true);
