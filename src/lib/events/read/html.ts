@@ -29,8 +29,9 @@ const DATE_META = new Set(['article:published_time', 'date', 'pubdate', 'publish
 function regionOf(tag: string, attrs: Record<string, string>): ExcludedReason | null {
   const marks = `${attrs.class ?? ''} ${attrs.id ?? ''} ${attrs.role ?? ''}`.toLowerCase();
   if (/\b(comments?|comment-list|commentlist|responses?|respond|pingbacks?|trackbacks?|disqus)\b/.test(marks)) return 'comments';
+  if (tag === 'figcaption' || /\b(caption|wp-caption-text|photo-credit|image-credit|credit)\b/.test(marks)) return 'caption';
   if (tag === 'nav' || tag === 'footer' || tag === 'aside') return 'navigation';
-  if (/\b(nav|navigation|menu|breadcrumbs?|tags?|tag-links|share|social|related|sidebar|footer|widget)\b/.test(marks)) return 'navigation';
+  if (/\b(nav|navigation|menu|breadcrumbs?|tags?|tag-links|share|sharing|social|related|sidebar|footer|widget|newsletter|advert|advertisement|ad-slot|promo|recommended|most-read|trending)\b/.test(marks)) return 'navigation';
   if (/\b(byline|author|author-bio|bio|meta)\b/.test(marks)) return 'byline';
   return null;
 }

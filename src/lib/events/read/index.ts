@@ -4,6 +4,7 @@ import { markdownToText, splitFrontMatter } from './markdown';
 import { parseDateField } from '../dates';
 import { segment, type Region } from './segment';
 import { inferArticleDate } from './article-date';
+import { unwrap } from './unwrap';
 
 /** An input that cannot be read as an article (empty, binary, undecodable). */
 export class ArticleReadError extends Error {
@@ -89,7 +90,8 @@ export function readStructure(input: ArticleInput): Omit<ReadArticle, 'toponyms'
   } else {
     // Plain text may open with a front-matter block too ("---\ndate: 2024-03-05\n---").
     const fm = splitFrontMatter(content);
-    text = fm.body;
+    // Hard-wrapped text: line breaks inside sentences become spaces (offsets unchanged).
+    text = unwrap(fm.body);
     metaTitle = fm.title;
     metaDate = fm.date;
     metaDateField = fm.dateField;

@@ -40,6 +40,8 @@ export function markdownToText(source: string): MarkdownText {
   const inline = (node: MdNode): string => {
     switch (node.type) {
       case 'text':
+        // A line break inside a paragraph is a soft break: a space (hard-wrapped Markdown keeps its sentences).
+        return (node.value ?? '').replace(/[ \t]*\n[ \t]*/g, ' ');
       case 'inlineCode':
         return node.value ?? '';
       case 'break':
