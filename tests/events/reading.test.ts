@@ -103,6 +103,84 @@ describe('unreadable input', () => {
   });
 });
 
+describe('reading real copy', () => {
+  const wire = [
+    'Rebels raid army post in the north',
+    '',
+    'By Amina Yusuf and Karl Brandt',
+    'June 9, 2031',
+    '',
+    'MOSUL, Iraq (Reuters) - Gunmen attacked an army checkpoint in the town of',
+    'Tal Afar on Tuesday night, killing three soldiers and wounding four others,',
+    'a military spokesman said.',
+    '',
+    'The attackers withdrew after an hour-long exchange of fire, he added.',
+    '',
+    'Photo: Relatives mourn two policemen killed in Kirkuk last month. REUTERS/Omar Saleh',
+    '',
+    'Share this article',
+    'Facebook',
+    'Twitter',
+    'Email',
+    '',
+    'Related',
+    'Suicide bomber kills 12 at Basra market',
+    'Five guards killed in raid near Erbil',
+    '',
+    'The attackers withdrew after an hour-long exchange of fire, he added.',
+    '',
+    'Reporting by Amina Yusuf; Editing by Karl Brandt',
+    'Source: Reuters'
+  ].join('\n');
+
+  it('keeps datelines, bylines, captions, related lists, share furniture, trailers and repeats out of the body', () => {
+    const a = read(wire, 'text');
+    const body = bodyText(a);
+    expect(body.startsWith('Gunmen attacked an army checkpoint in the town of Tal Afar on Tuesday night, killing three soldiers')).toBe(true);
+    for (const furniture of ['MOSUL', 'Amina Yusuf', 'REUTERS/Omar', 'Kirkuk', 'Facebook', 'Basra market', 'Erbil', 'Editing by', 'Source: Reuters'])
+      expect(body, furniture).not.toContain(furniture);
+    expect(body.match(/hour-long exchange/g)).toHaveLength(1);
+    expect(excludedText(a, 'byline')).toContain('MOSUL, Iraq (Reuters) -');
+    expect(excludedText(a, 'caption')).toContain('REUTERS/Omar Saleh');
+    expect(excludedText(a, 'navigation')).toContain('Five guards killed in raid near Erbil');
+    expect(a.date).toBe('2031-06-09');
+  });
+
+  it('keeps the sentences of hard-wrapped text whole, with exact offsets', () => {
+    const a = read(wire, 'text');
+    const sentences = splitSentences(a.text, a.body);
+    expect(sentences[0].text).toBe('Gunmen attacked an army checkpoint in the town of Tal Afar on Tuesday night, killing three soldiers and wounding four others, a military spokesman said.');
+    for (const s of sentences) expect(a.text.slice(s.start, s.end)).toBe(s.text);
+    expect(a.text.length).toBe(wire.length);
+  });
+
+  it('makes incidents from the body only: none from the furniture, none at the dateline city', () => {
+    const r = extract([{ id: 'wire', content: wire, format: 'text' }]);
+    const a = r.articles[0];
+    for (const f of r.features.filter((x) => x.properties.kind === 'incident')) {
+      for (const s of f.properties.sources) expect(a.body.some((b) => s.sentence_start >= b.start && s.sentence_end <= b.end)).toBe(true);
+      expect(f.properties.sources.map((s) => s.sentence).join(' ')).not.toMatch(/Kirkuk|Basra|Erbil/);
+    }
+  });
+
+  it('reads a dateline without agency, and hard-wrapped Markdown', () => {
+    const md = '# Clashes\n\nKABUL — Police said gunmen shot dead two guards at a\nbank in the city of Herat on Monday, and fled on motorbikes.\n\nThe bank stayed shut.\n';
+    const a = read(md, 'markdown');
+    expect(excludedText(a, 'byline')).toBe('KABUL —');
+    expect(splitSentences(a.text, a.body)[0].text).toBe('Police said gunmen shot dead two guards at a bank in the city of Herat on Monday, and fled on motorbikes.');
+  });
+
+  it('reads a one-line text as body, not as a title or heading', () => {
+    const a = read('Unknown attackers burned three shops in the old market of Taiz on Friday', 'text');
+    expect(bodyText(a)).toBe('Unknown attackers burned three shops in the old market of Taiz on Friday');
+  });
+
+  it('leaves web text with one paragraph a line unjoined, and lists of headlines unjoined', () => {
+    const text = 'Headline about the war\n\nFirst paragraph of the story is on one line and says that a bridge was shelled.\nSecond paragraph is also one line, and it is much longer than the first one so it looks ragged.\nThird.\n\nMore stories\nSuicide bomber kills 12 at Basra market\nFive guards killed in a raid near Erbil\nTwo drones downed over the port of Aden\n';
+    expect(read(text, 'text').text).toBe(text);
+  });
+});
+
 describe('article dates', () => {
   const story = 'Militants killed two police officers in Kandahar yesterday, officials said.';
   const incidentDate = (r: ReturnType<typeof extract>) => r.features.find((f) => f.properties.kind === 'incident')?.properties;
