@@ -200,7 +200,9 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
       out[field] = { n, approx: q.approx };
     } else if (k === 0 || INTRANSITIVE.test(v.word)) {
       // The clause's subject: "A guard injured in the blast later died".
-      const size = k === 0 ? subjectSize(before, skip, base + from) : subjectSize(clause.slice(0, verbs[0].at), skip, base);
+      let size = k === 0 ? subjectSize(before, skip, base + from) : subjectSize(clause.slice(0, verbs[0].at), skip, base);
+      // "… was shot dead": a singular subject of a killing, wounding or abduction is one person.
+      if (!size && field !== 'captured' && /\b(?:was|has been|had been)\s+(?:\w+\s+){0,2}$/i.test(lead) && !/\b(?:no one|nobody|none|no)\s+(?:\w+\s+){0,3}$/i.test(lead)) size = { n: 1, approx: false, atLeast: true };
       if (size) out[field] = size;
     }
   }
@@ -218,21 +220,28 @@ function subjectSize(before: string, skip: CountSpan[], base: number): Count | n
   if (!segments.length) return null;
   const last = segments[segments.length - 1];
   if (/^(?:he|she)$/i.test(last)) return { n: 1, approx: false, atLeast: true };
-  // The noun phrases just before the verb, each with its determiner: "Police said a teacher and a village head".
-  for (const det of last.matchAll(/\b(?:a|an|another|one|the)\s/gi)) {
-    const np = last.slice(det.index!);
-    if (/\b(?:near|in|at|on|of|to|from|with|by|into|for|against|inside|outside|after|before)\s+$/i.test(last.slice(0, det.index!))) continue;
-    const parts = np.split(/\s+and\s+/);
-    if (!DET_NP.test(parts[0]) || !parts.slice(1).every((p) => DET_NP.test(p) || !/^(?:a|an|another|one|his|her|their|the|\d)/i.test(p))) continue;
-    if (/^the\s/i.test(np)) {
-      // "the driver of a van": one person; "the attackers": a number the text does not give.
-      const head = /^the\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:of|from)\b|\s*\(|$)/i.exec(parts[0])?.[1].split(/\s+/).pop() ?? '';
-      if (parts.length === 1 && head && PERSON.test(head) && !/(?:s|police|people|staff|personnel|crew|forces|military|army|men)$/i.test(head)) return { n: 1, approx: false, atLeast: true };
-      break;
+  // The noun phrases just before the verb, each with its determiner ("Police said a teacher and a village head"),
+  // or at the start before an appositive ("An activist of the party, a student leader, was killed").
+  const fromDet = (seg: string): Count | null | undefined => {
+    for (const det of seg.matchAll(/\b(?:a|an|another|one|the)\s/gi)) {
+      const np = seg.slice(det.index!);
+      if (/\b(?:near|in|at|on|of|to|from|with|by|into|for|against|inside|outside|after|before)\s+$/i.test(seg.slice(0, det.index!))) continue;
+      const parts = np.split(/\s+and\s+/);
+      if (!DET_NP.test(parts[0]) || !parts.slice(1).every((p) => DET_NP.test(p) || !/^(?:a|an|another|one|his|her|their|the|\d)/i.test(p))) continue;
+      if (/^the\s/i.test(np)) {
+        // "the driver of a van": one person; "the attackers": a number the text does not give.
+        const head = /^the\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:of|from)\b|\s*\(|$)/i.exec(parts[0])?.[1].split(/\s+/).pop() ?? '';
+        if (parts.length === 1 && head && PERSON.test(head) && !/(?:s|police|people|staff|personnel|crew|forces|military|army|men)$/i.test(head)) return { n: 1, approx: false, atLeast: true };
+        return null;
+      }
+      const size = sizeOf(np, skip, base + before.lastIndexOf(np), true);
+      return size ? { ...size, atLeast: true } : null;
     }
-    const size = sizeOf(np, skip, base + before.lastIndexOf(np), true);
-    if (size) return { ...size, atLeast: true };
-    break;
+    return undefined;
+  };
+  for (const seg of segments.length > 1 ? [last, segments[0]] : [last]) {
+    const size = fromDet(seg);
+    if (size) return size;
   }
   // A person named at the start, with an appositive between: "Karim, a trader from the town, was killed".
   for (const seg of segments.length > 1 ? [last, segments[0]] : [last]) {
