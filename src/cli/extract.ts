@@ -1,18 +1,27 @@
 /**
- * `atlas extract FILE... [-o OUT] [--format geojson|csv|kml]`: incidents and supply routes from articles.
- * Every file that can be read is processed; a file that cannot (missing, empty, binary, not UTF-8) is reported
- * on stderr and makes the exit status non-zero, without losing the others.
+ * `atlas extract FILE... [-o OUT] [--format geojson|csv|kml] [--date YYYY-MM-DD]`: incidents and supply routes
+ * from articles. Every file that can be read is processed; a file that cannot (missing, empty, binary, not UTF-8,
+ * an impossible date) is reported on stderr and makes the exit status non-zero, without losing the others.
+ *
+ * An article's date, against which "yesterday" or "on Monday" is resolved, is taken from (first found): a JSON
+ * sidecar beside the file (`report.json` or `report.txt.json` holding `{"date": "YYYY-MM-DD", "title": …}`),
+ * `--date`, the file's own metadata (front matter `date:`, an HTML meta tag), or its dateline. With none, relative
+ * dates stay unresolved.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { extract, type ArticleInput } from '../lib/events';
+import { parseDateField } from '../lib/events/dates';
 import { stringifyGeoJSON, toCSV, toKML } from '../lib/geojson';
 import type { CliIO } from './main';
 
-const USAGE = `usage: atlas extract FILE... [-o OUT] [--format geojson|csv|kml]
+const USAGE = `usage: atlas extract FILE... [-o OUT] [--format geojson|csv|kml] [--date YYYY-MM-DD]
   FILE            plain text (.txt), Markdown (.md) or HTML (.html) articles
   -o, --output    write to OUT instead of standard output (format from its extension unless --format)
   --format        geojson (default), csv (ACLED columns; incidents only) or kml
+  --date          the articles' publication date, for "yesterday", "on Monday" (a JSON sidecar
+                  FILE.json with {"date": "YYYY-MM-DD"} gives one file its own date; front matter
+                  "date:" and HTML meta tags are read too)
 `;
 
 type Format = 'geojson' | 'csv' | 'kml';
@@ -34,10 +43,39 @@ export function decodeArticle(path: string, bytes: Uint8Array): ArticleInput {
   return { id: basename(path).replace(/\.[^.]+$/, ''), content, format };
 }
 
+/** The sidecar of an article file: `report.json` or `report.txt.json` beside `report.txt`. */
+export function sidecarOf(path: string): string | null {
+  for (const candidate of [path.replace(/\.[^./\\]+$/, '') + '.json', `${path}.json`]) {
+    if (candidate !== path && existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** Date and title from a JSON sidecar; a sidecar that is no JSON object or holds an impossible date is an error. */
+export function readSidecar(path: string): { date?: string; title?: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`sidecar ${basename(path)}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error(`sidecar ${basename(path)}: expected a JSON object`);
+  const out: { date?: string; title?: string } = {};
+  const { date, title } = data as Record<string, unknown>;
+  if (date !== undefined && date !== null && date !== '') {
+    const parsed = typeof date === 'string' ? parseDateField(date) : null;
+    if (!parsed) throw new Error(`sidecar ${basename(path)}: invalid date ${JSON.stringify(date)} (expected YYYY-MM-DD)`);
+    out.date = parsed;
+  }
+  if (typeof title === 'string' && title.trim()) out.title = title.trim();
+  return out;
+}
+
 export async function run(args: string[], io: CliIO): Promise<number> {
   const files: string[] = [];
   let output: string | null = null;
   let format: Format | null = null;
+  let date: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-h' || a === '--help') {
@@ -50,6 +88,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
       if (value !== 'geojson' && value !== 'csv' && value !== 'kml') return usage(io, `unknown format '${value ?? ''}'`);
       format = value;
+    } else if (a === '--date' || a.startsWith('--date=')) {
+      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      date = value ? parseDateField(value) : null;
+      if (!date) return usage(io, `--date: '${value ?? ''}' is not a calendar date (expected YYYY-MM-DD)`);
     } else if (a.startsWith('-') && a !== '-') {
       return usage(io, `unknown option ${a}`);
     } else files.push(a);
@@ -64,6 +106,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     try {
       if (statSync(path).isDirectory()) throw new Error('is a directory');
       const input = decodeArticle(path, readFileSync(path));
+      const sidecar = sidecarOf(path);
+      const meta = sidecar ? readSidecar(sidecar) : {};
+      const given = meta.date ?? date;
+      if (given) input.date = given;
+      if (meta.title) input.title = meta.title;
       // Two files with the same name in different folders stay two articles.
       let id = input.id;
       for (let n = 2; ids.has(id); n++) id = `${input.id}-${n}`;

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ArticleReadError, extract, readArticle } from '../../src/lib/events';
+import { ArticleDateError } from '../../src/lib/events/read';
+import { run as runExtract } from '../../src/cli/extract';
 import { splitSentences } from '../../src/lib/events/text/sentences';
 import { parseNumber } from '../../src/lib/events/text/numbers';
 
@@ -95,6 +100,143 @@ describe('unreadable input', () => {
     const r = extract([{ id: 'empty', content: '' }, { id: 'ok', content: 'Title\n\nOn June 5, police captured 3 men in Karbala.', date: '2008-06-10' }]);
     expect(r.errors).toEqual([{ article: 'empty', message: expect.stringMatching(/empty/) }]);
     expect(r.features).toHaveLength(1);
+  });
+});
+
+describe('reading real copy', () => {
+  const wire = [
+    'Rebels raid army post in the north',
+    '',
+    'By Amina Yusuf and Karl Brandt',
+    'June 9, 2031',
+    '',
+    'MOSUL, Iraq (Reuters) - Gunmen attacked an army checkpoint in the town of',
+    'Tal Afar on Tuesday night, killing three soldiers and wounding four others,',
+    'a military spokesman said.',
+    '',
+    'The attackers withdrew after an hour-long exchange of fire, he added.',
+    '',
+    'Photo: Relatives mourn two policemen killed in Kirkuk last month. REUTERS/Omar Saleh',
+    '',
+    'Share this article',
+    'Facebook',
+    'Twitter',
+    'Email',
+    '',
+    'Related',
+    'Suicide bomber kills 12 at Basra market',
+    'Five guards killed in raid near Erbil',
+    '',
+    'The attackers withdrew after an hour-long exchange of fire, he added.',
+    '',
+    'Reporting by Amina Yusuf; Editing by Karl Brandt',
+    'Source: Reuters'
+  ].join('\n');
+
+  it('keeps datelines, bylines, captions, related lists, share furniture, trailers and repeats out of the body', () => {
+    const a = read(wire, 'text');
+    const body = bodyText(a);
+    expect(body.startsWith('Gunmen attacked an army checkpoint in the town of Tal Afar on Tuesday night, killing three soldiers')).toBe(true);
+    for (const furniture of ['MOSUL', 'Amina Yusuf', 'REUTERS/Omar', 'Kirkuk', 'Facebook', 'Basra market', 'Erbil', 'Editing by', 'Source: Reuters'])
+      expect(body, furniture).not.toContain(furniture);
+    expect(body.match(/hour-long exchange/g)).toHaveLength(1);
+    expect(excludedText(a, 'byline')).toContain('MOSUL, Iraq (Reuters) -');
+    expect(excludedText(a, 'caption')).toContain('REUTERS/Omar Saleh');
+    expect(excludedText(a, 'navigation')).toContain('Five guards killed in raid near Erbil');
+    expect(a.date).toBe('2031-06-09');
+  });
+
+  it('keeps the sentences of hard-wrapped text whole, with exact offsets', () => {
+    const a = read(wire, 'text');
+    const sentences = splitSentences(a.text, a.body);
+    expect(sentences[0].text).toBe('Gunmen attacked an army checkpoint in the town of Tal Afar on Tuesday night, killing three soldiers and wounding four others, a military spokesman said.');
+    for (const s of sentences) expect(a.text.slice(s.start, s.end)).toBe(s.text);
+    expect(a.text.length).toBe(wire.length);
+  });
+
+  it('makes incidents from the body only: none from the furniture, none at the dateline city', () => {
+    const r = extract([{ id: 'wire', content: wire, format: 'text' }]);
+    const a = r.articles[0];
+    for (const f of r.features.filter((x) => x.properties.kind === 'incident')) {
+      for (const s of f.properties.sources) expect(a.body.some((b) => s.sentence_start >= b.start && s.sentence_end <= b.end)).toBe(true);
+      expect(f.properties.sources.map((s) => s.sentence).join(' ')).not.toMatch(/Kirkuk|Basra|Erbil/);
+    }
+  });
+
+  it('reads a dateline without agency, and hard-wrapped Markdown', () => {
+    const md = '# Clashes\n\nKABUL — Police said gunmen shot dead two guards at a\nbank in the city of Herat on Monday, and fled on motorbikes.\n\nThe bank stayed shut.\n';
+    const a = read(md, 'markdown');
+    expect(excludedText(a, 'byline')).toBe('KABUL —');
+    expect(splitSentences(a.text, a.body)[0].text).toBe('Police said gunmen shot dead two guards at a bank in the city of Herat on Monday, and fled on motorbikes.');
+  });
+
+  it('reads a one-line text as body, not as a title or heading', () => {
+    const a = read('Unknown attackers burned three shops in the old market of Taiz on Friday', 'text');
+    expect(bodyText(a)).toBe('Unknown attackers burned three shops in the old market of Taiz on Friday');
+  });
+
+  it('leaves web text with one paragraph a line unjoined, and lists of headlines unjoined', () => {
+    const text = 'Headline about the war\n\nFirst paragraph of the story is on one line and says that a bridge was shelled.\nSecond paragraph is also one line, and it is much longer than the first one so it looks ragged.\nThird.\n\nMore stories\nSuicide bomber kills 12 at Basra market\nFive guards killed in a raid near Erbil\nTwo drones downed over the port of Aden\n';
+    expect(read(text, 'text').text).toBe(text);
+  });
+});
+
+describe('article dates', () => {
+  const story = 'Militants killed two police officers in Kandahar yesterday, officials said.';
+  const incidentDate = (r: ReturnType<typeof extract>) => r.features.find((f) => f.properties.kind === 'incident')?.properties;
+
+  it('refuses impossible dates in the API field, a meta tag or front matter, naming the field', () => {
+    const cases: Array<[string, Parameters<typeof extract>[0][0], RegExp]> = [
+      ['2024-13-01', { id: 'api', content: story, date: '2024-13-01' }, /\bdate\b/],
+      ['meta', { id: 'meta', content: `<html><head><meta property="article:published_time" content="2007-02-30"></head><body><p>${story}</p></body></html>`, format: 'html' }, /article:published_time/],
+      ['front matter', { id: 'fm', content: `---\ntitle: Report\ndate: 0000-00-00\n---\n${story}\n`, format: 'markdown' }, /front matter date/]
+    ];
+    for (const [name, input, field] of cases) {
+      let error: unknown;
+      try {
+        readArticle(input);
+      } catch (err) {
+        error = err;
+      }
+      expect(error, name).toBeInstanceOf(ArticleDateError);
+      expect(error, name).toBeInstanceOf(ArticleReadError);
+      expect((error as ArticleDateError).field, name).toMatch(field);
+      expect((error as Error).message, name).toMatch(/not a calendar date/);
+    }
+    // One bad article is an error line; the others are still extracted.
+    const r = extract([cases[0][1], { id: 'good', content: story, date: '2030-02-11' }]);
+    expect(r.errors.map((e) => e.article)).toEqual(['api']);
+    expect(incidentDate(r)?.date).toBe('2030-02-10');
+  });
+
+  it('resolves "yesterday" only when the article has a date, and never to a default day', () => {
+    expect(incidentDate(extract([{ id: 'x', content: story }]))).toMatchObject({ date: null, time_precision: 3 });
+    expect(readArticle({ id: 'x', content: story }).date).toBeNull();
+    expect(incidentDate(extract([{ id: 'x', content: story, date: '2030-02-11' }]))).toMatchObject({ date: '2030-02-10', time_precision: 1 });
+  });
+
+  it('reads a date: line of front matter in plain text, and keeps it out of the text', () => {
+    const a = readArticle({ id: 'x', content: `---\ndate: 2030-02-11\n---\n${story}\n`, format: 'text' });
+    expect([a.date, a.dateSource]).toEqual(['2030-02-11', 'metadata']);
+    expect(a.text).not.toContain('---');
+  });
+
+  it('takes --date, and a JSON sidecar before it, in the extract command', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-date-'));
+    writeFileSync(join(dir, 'a.txt'), story + '\n');
+    writeFileSync(join(dir, 'a.json'), JSON.stringify({ date: '2030-02-11' }));
+    writeFileSync(join(dir, 'b.txt'), story + '\n');
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdin: process.stdin, stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } } as never;
+    expect(await runExtract([join(dir, 'a.txt'), join(dir, 'b.txt'), '--date', '2030-03-03'], io)).toBe(0);
+    const dates = JSON.parse(out.join('')).features.map((f: { properties: { date: string } }) => f.properties.date).sort();
+    expect(dates).toEqual(['2030-02-10', '2030-03-02']);
+    expect(await runExtract([join(dir, 'b.txt'), '--date', '2030-02-30'], io)).toBe(2);
+    expect(err.join('')).toMatch(/--date: '2030-02-30' is not a calendar date/);
+    writeFileSync(join(dir, 'b.json'), '{"date": "2030-13-01"}');
+    expect(await runExtract([join(dir, 'b.txt')], io)).toBe(1);
+    expect(err.join('')).toMatch(/sidecar b\.json: invalid date/);
   });
 });
 

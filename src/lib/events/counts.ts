@@ -1,44 +1,98 @@
 import { NUMBER_SOURCE, parseNumber } from './text/numbers';
 
-export type CountField = 'killed' | 'wounded' | 'captured';
+export type CountField = 'killed' | 'wounded' | 'captured' | 'abducted';
 export interface Count {
   n: number;
-  /** "as many as 16", "over 20", "20 to 60": the number is a bound or an estimate. */
+  /** "as many as 16", "over 20", "20 to 60", "dozens": the number is a bound or an estimate (a range gives its lower bound). */
   approx: boolean;
   /** Counted from a singular or a name ("a commander", "Mustafa"), not a number: at least this many. */
   atLeast?: boolean;
 }
 
+/** "hacked to death", "beaten to death", "burnt alive": a killing told by its manner. */
+const TO_DEATH = String.raw`(?!sentenced|condemned|frightened|scared|bored)(?:[a-z]+(?:ed|en|t)|beat|shot|slit)\s+to\s+death|(?:burnt|burned|buried)\s+alive`;
 const VERBS: Record<CountField, RegExp> = {
-  killed: /\b(?:kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|execut(?:ed|ing)|execution|shot dead|gunned down|assassinat(?:ed|ing|ion)|slain|died|dead)\b/gi,
-  wounded: /\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y))\b/gi,
-  captured: /\b(?:captur(?:ed|ing|e)|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|apprehend(?:ed|ing)|taken into custody|taken prisoner)\b/gi
+  killed: new RegExp(
+    String.raw`\b(?:${TO_DEATH}|kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|execut(?:ed|ing)|execution|shot dead|gunned down|mowed down|assassinat(?:ed|ing|ion)|slain|slaughtered|massacred|beheaded|lynched|martyred|died|dies|perished|succumbed|lost (?:their|his|her) li(?:ves|fe)|dead)\b`,
+    'gi'
+  ),
+  wounded: /\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt)\b/gi,
+  captured: /\b(?:captur(?:ed|ing|e)|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|apprehend(?:ed|ing)|taken into custody|taken prisoner|rounded up)\b/gi,
+  abducted: /\b(?:abduct(?:ed|ing|s)?|kidnap(?:ped|ping|s)?|taken hostage|held hostage)\b/gi
 };
+const FIELDS = Object.keys(VERBS) as CountField[];
 const ALL_VERBS = new RegExp(Object.values(VERBS).map((r) => r.source).join('|'), 'gi');
+/** Verbs that take no object: their count is their subject ("four died", "one victim succumbed"). */
+const INTRANSITIVE = /^(?:died|dies|perished|succumbed|dead|lost (?:their|his|her) li(?:ves|fe))$/i;
 
-const QUALIFIER = '(?:as many as|up to|at least|more than|over|about|around|nearly|almost|some|approximately|an estimated|roughly|between|estimated)';
-const QTY = new RegExp(`(?:\\b(${QUALIFIER})\\s+)?\\b(${NUMBER_SOURCE})\\b(?:\\s*(?:to|-|–|and)\\s*(${NUMBER_SOURCE})\\b)?`, 'gi');
-const PERSON = /\b(?:commanders?|leaders?|operatives?|fighters?|members?|soldiers?|troops?|civilians?|trainers?|recruiters?|organi[sz]ers?|experts?|officials?|officers?|militants?|insurgents?|suspects?|men|man|women|woman|child(?:ren)?|brothers?|sons?|agents?|spokesm[ae]n|financiers?|facilitators?|emirs?|mullahs?|diplomats?|journalists?|policem[ae]n|guards?|bodyguards?|followers?|associates?|deputies|deputy|chiefs?|operatives?|people|persons?|individuals?|others?|cell leaders?|bomb[- ]?makers?|commandos?|hostages?|recruits?|students?|workers?)\b/i;
+const QUALIFIER = '(?:as many as|up to|at least|no fewer than|no less than|not less than|more than|over|about|around|nearly|almost|some|approximately|an estimated|roughly|between|estimated|reportedly)';
+const QTY = new RegExp(`(?:\\b(${QUALIFIER})\\s+)?\\b(${NUMBER_SOURCE}|dozens|scores|hundreds|thousands)\\b(?:\\s*(?:to|-|–|and|or)\\s*(${NUMBER_SOURCE})\\b)?`, 'gi');
+const VAGUE: Record<string, number> = { dozens: 12, scores: 20, hundreds: 100, thousands: 1000 };
+const PERSON = /\b(?:commanders?|leaders?|operatives?|fighters?|members?|soldiers?|troops?|civilians?|trainers?|recruiters?|organi[sz]ers?|experts?|officials?|officers?|militants?|insurgents?|suspects?|men|man|women|woman|child(?:ren)?|brothers?|sons?|agents?|spokesm[ae]n|financiers?|facilitators?|emirs?|mullahs?|diplomats?|journalists?|policem[ae]n|guards?|bodyguards?|followers?|associates?|deputies|deputy|chiefs?|operatives?|people|persons?|individuals?|others?|cell leaders?|bomb[- ]?makers?|commandos?|hostages?|recruits?|students?|workers?|activists?|supporters?|villagers?|residents?|rebels?|cadres?|personnel|youths?|boys?|girls?|farmers?|traders?|passengers?|drivers?|teachers?|doctors?|nurses?|worshippers?|protesters?|demonstrators?|herders?|herdsmen|gunmen|gunman|victims?|relatives?|wi(?:fe|ves)|husbands?|daughters?|mothers?|fathers?|pilgrims?|refugees?|migrants?|tourists?|foreigners?|nationals?|employees?|staff|crew|engineers?|contractors?|aid workers?)\b/i;
 /** Words that end the phrase a count verb governs. */
-const STOP = /[,;:()]|\s(?:during|in|at|near|on|after|while|when|who|which|that|inside|outside|north|south|east|west|since|from|before|by|for|with)\s|\sand\s+(?:\w+\s+)?(?=(?:kill|captur|wound|detain|arrest|injur)\w*)/i;
+const STOP = /[,;:()]|\s(?:during|in|at|near|on|after|while|when|who|which|that|inside|outside|north|south|east|west|since|from|before|by|for|with|following)\s|\sand\s+(?:\w+\s+)?(?=(?:kill|captur|wound|detain|arrest|injur|abduct|kidnap)\w*)/i;
+
+/**
+ * Counts over a period, not of one event: "killed since 2003", "since January", "so far this year", "bringing the
+ * toll to 45". A count since a given day ("detained four since June 3") is a short run of arrests and is kept.
+ * A clause that gives such a total reports no count of its own.
+ */
+const TOTAL = /\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|(?:19|20)\d{2}|(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|last\s+(?:year|month|week)|records began)\b|so far this|this year alone|to date\b|so far in\b|thus far\b|in recent (?:weeks|months|years)|(?:over|in|during) the (?:past|last) (?:\w+\s+)?(?:days|weeks|months|years)|bringing (?:the|to)\b|brings (?:the|to)\b|(?:death )?toll (?:for|in|of) the (?:year|month|conflict|war)|\d+(?:st|nd|rd|th) (?:\w+\s+){0,2}(?:to be |to have been )?(?:killed|wounded|arrested)\b)/i;
+
+/**
+ * Numbers that are never counts of people: ages ("21-year-old", "Ali, 35,", "aged 40"), calibres and distances
+ * ("82mm", "5 km"), unit and road numbers ("1 RR", "Battalion 205", "Route 7"), times, money and percentages,
+ * ordinals, and number words that are part of a name ("the Heavenly Hundred").
+ */
+const NON_COUNTS = [
+  /\b\d{1,3}\s*(?:-|\s)\s*(?:years?|yrs?|months?)(?:\s*-\s*|\s+)old\b/gi,
+  /\b(?:aged|age)\s+\d{1,3}\b/gi,
+  /(?<=[A-Z][\w'’.-]*\s*[,(]\s*)\d{1,3}(?=\s*(?:[,)]|\s+(?:of|from)\s+[A-Z]))/g,
+  /\b\d+(?:\.\d+)?\s*(?:mm|cm|km|kms|kg|m|metres?|meters?|kilometres?|kilometers?|miles?|feet|ft|hours?|hrs|minutes?|mins|days?|weeks?|months?|years?|percent|per\s*cent|%|rounds?|shells?|missiles?|rockets?|vehicles?|houses?|homes?|villages?|locations?|tanks?|caliber|calibre)\b/gi,
+  /\b(?:no\.|number|battalion|brigade|regiment|division|corps|unit|company|squadron|platoon|route|highway|road|sector|block|ward|camp|post|checkpoint|gate|article|section|resolution|flight|bus|tehsil|phase|zone|level|grade|class|room|km)\s+\d+\b/gi,
+  /\b\d+\s*(?:rr|bn|bde|bsf|crpf|assam rifles|rashtriya rifles|battalion|brigade|regiment|division|corps|squadron|wing|mechanized|infantry|armoured|armored|rifles)\b/gi,
+  /\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'clock|hrs)\b/gi,
+  /(?:[$€£₹]|rs\.?|tk\.?|naira|usd)\s*\d[\d,.]*|\b\d[\d,.]*\s*(?:dollars|rupees|naira|taka|euros|million|billion|lakh|crore)\b/gi,
+  /\b\d+(?:st|nd|rd|th)\b/gi,
+  // "20-party alliance", "a two-day strike", "12-member team" (but "twenty-six", "1-2 policemen" are numbers).
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)-(?!(?:one|two|three|four|five|six|seven|eight|nine|\d))[a-z]+\b/gi,
+  /(?<=\w[ \t]+)\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Twenty|Thirty|Forty|Fifty|Hundred|Thousand|Dozen)\b/g
+];
 
 export interface CountSpan {
   start: number;
   end: number;
 }
 
+/** The spans of a clause whose numbers are no counts of people. */
+export function nonCountSpans(clause: string, base: number): CountSpan[] {
+  const out: CountSpan[] = [];
+  for (const re of NON_COUNTS) {
+    re.lastIndex = 0;
+    for (const m of clause.matchAll(re)) out.push({ start: base + m.index!, end: base + m.index! + m[0].length });
+  }
+  return out;
+}
+
 function qtyIn(s: string, from: 'first' | 'last', skip: CountSpan[], base: number): { n: number; approx: boolean; index: number; length: number } | null {
-  const hits = [...s.matchAll(QTY)].filter((m) => !skip.some((d) => base + m.index! < d.end && base + m.index! + m[0].length > d.start));
+  const hits = [...s.matchAll(QTY)].filter((m) => {
+    const at = base + m.index! + m[0].length - m[0].trimStart().length + (m[1] ? m[0].indexOf(m[2]) : 0);
+    return !skip.some((d) => at < d.end && at + m[2].length > d.start);
+  });
   const m = from === 'first' ? hits[0] : hits[hits.length - 1];
   if (!m) return null;
-  const n = parseNumber(m[2]);
+  const vague = VAGUE[m[2].toLowerCase()];
+  const n = vague ?? parseNumber(m[2]);
   if (n === null) return null;
-  const approx = Boolean(m[1] || m[3]);
-  return { n, approx, index: m.index!, length: m[0].length };
+  // A range ("1-2 policemen", "between 10 and 15") counts its lower bound, as ACLED does.
+  const second = m[3] ? parseNumber(m[3]) : null;
+  const low = second !== null && second < n ? second : n;
+  const approx = Boolean(m[1] || m[3] || vague);
+  return { n: low, approx, index: m.index!, length: m[0].length };
 }
 
 /** How many people a noun phrase names: "a commander and five of his operatives" → 6; null when it cannot say. */
-function sizeOf(np: string, skip: CountSpan[], base: number): Count | null {
+function sizeOf(np: string, skip: CountSpan[], base: number, anyNoun = false): Count | null {
   const parts = np.split(/\s+and\s+/);
   let total = 0;
   let approx = false;
@@ -48,12 +102,13 @@ function sizeOf(np: string, skip: CountSpan[], base: number): Count | null {
     const part = raw.trim().replace(/^(?:the|his|her|their|its)\s+(?=\S)/i, (m) => (/^(his|her|their|its)/i.test(m) ? m : ''));
     const offset = base + np.indexOf(raw);
     const q = qtyIn(part, 'first', skip, offset);
+    const head = part.split(/\s+/).slice(0, 6).join(' ');
     if (q && q.index < 25) {
       total += q.n;
       approx ||= q.approx;
       any = true;
       numeral = true;
-    } else if (/^(?:a|an|another|one|the|his|her|their)\b/i.test(part) && PERSON.test(part.split(/\s+/).slice(0, 6).join(' '))) {
+    } else if (/^(?:a|an|another|one|the|his|her|their)\s+\S/i.test(part) && (PERSON.test(head) || (anyNoun && /^(?:a|an|another|one|his|her|their)\b/i.test(part) && !/\b(?:number|lot|group|few|couple|series|total)\b/i.test(head)))) {
       total += 1;
       any = true;
     } else if (/^(?:he|she|him|her)\b/i.test(part) || /^(?:[A-Z][\w'’-]+)(?:\s+(?:al|bin|ibn|el|[A-Z][\w'’-]+)){0,4}$/.test(part.trim())) {
@@ -68,33 +123,62 @@ function sizeOf(np: string, skip: CountSpan[], base: number): Count | null {
   return any ? { n: total, approx, ...(numeral ? {} : { atLeast: true }) } : null;
 }
 
+const fieldOf = (word: string): CountField => FIELDS.find((f) => new RegExp(`^(?:${VERBS[f].source})$`, 'i').test(word))!;
+
 /**
- * Counts of people killed, wounded and captured that a clause reports. `clause` is the clause text, `base` its
- * offset in the article (to skip numbers that belong to dates) and `masked` the spans out of fact.
+ * Counts of people killed, wounded, captured and abducted that a clause reports. `clause` is the clause text,
+ * `base` its offset in the article, `skip` spans whose numbers are no counts (dates). Counts over a period
+ * ("the 28th soldier killed since 2003") and numbers that are ages, units or calibres are never taken.
  */
 export function findCounts(clause: string, base: number, skip: CountSpan[]): Partial<Record<CountField, Count>> {
   const out: Partial<Record<CountField, Count>> = {};
+  if (TOTAL.test(clause)) return out;
+  skip = [...skip, ...nonCountSpans(clause, base)];
   const verbs = [...clause.matchAll(ALL_VERBS)].map((m) => ({ at: m.index!, end: m.index! + m[0].length, word: m[0] }));
-  const among = /\bamong the (dead|wounded|injured|captured|detained)\s+(?:were|was|are|is)\s+/i.exec(clause);
+  const among = /\bamong the (dead|wounded|injured|captured|detained|abducted|kidnapped)\s+(?:were|was|are|is)\s+/i.exec(clause);
   if (among) {
-    const field: CountField = /dead/i.test(among[1]) ? 'killed' : /wound|injur/i.test(among[1]) ? 'wounded' : 'captured';
+    const field: CountField = /dead/i.test(among[1]) ? 'killed' : /wound|injur/i.test(among[1]) ? 'wounded' : /abduct|kidnap/i.test(among[1]) ? 'abducted' : 'captured';
     const rest = clause.slice(among.index + among[0].length);
     const cut = rest.search(STOP);
     const size = sizeOf(cut >= 0 ? rest.slice(0, cut) : rest, skip, base + among.index + among[0].length);
     if (size) out[field] = size;
   }
+  // "left four dead and two wounded", "leaving his wife dead": the object of "left" and its state.
+  for (const m of clause.matchAll(/\b(?:left|leaving|leaves|leave)\s+((?:[\w'’-]+\s+){1,6}?)(dead|killed|wounded|injured|hurt)\b(?:\s*(?:,|and)\s+((?:[\w'’-]+\s+){1,6}?)(dead|killed|wounded|injured|hurt)\b)?/gi)) {
+    const at = m.index! + m[0].indexOf(m[1]);
+    const first = sizeOf(m[1].trim(), skip, base + at, true);
+    if (first) out[fieldOf(m[2])] ??= first;
+    if (m[3]) {
+      const second = sizeOf(m[3].trim(), skip, base + m.index! + m[0].lastIndexOf(m[3]), true);
+      if (second) out[fieldOf(m[4])] ??= second;
+    }
+  }
   for (const [k, v] of verbs.entries()) {
-    const field = (Object.keys(VERBS) as CountField[]).find((f) => new RegExp(`^(?:${VERBS[f].source})$`, 'i').test(v.word))!;
-    if (out[field] || /^dead$/i.test(v.word)) continue;
+    const field = fieldOf(v.word);
+    if (out[field]) continue;
     if (skip.some((d) => base + v.at >= d.start && base + v.at < d.end)) continue;
     const after = clause.slice(v.end);
-    const passive = /\b(?:was|were|been|being|be|is|are)\s+(?:\w+\s+){0,2}$/i.test(clause.slice(0, v.at)) || /^\s*(?:[,;.]|$|during|in|at|on|near|and|by|after|when|while|inside|outside)/i.test(after);
+    const lead = clause.slice(0, v.at);
+    // "the killing", "this murder": a noun naming the event, with no count of its own.
+    if (/\b(?:the|a|an|this|that|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?$/i.test(lead) && /(?:ing|ion|s)$/i.test(v.word) && !/^\s+of\s/i.test(after)) continue;
+    if (/^dead$/i.test(v.word)) {
+      // "at least 60 people dead": only a number just before counts; "the dead" names no number.
+      const q = /((?:\S+\s+){0,4})$/.exec(lead)![1];
+      const hit = qtyIn(q, 'last', skip, base + v.at - q.length);
+      const between = hit ? q.slice(hit.index + hit.length).trim() : '';
+      if (hit && (between === '' || (/^\S+$/.test(between) && PERSON.test(between)) || /^(?:people|persons)\s+(?:were|are|lay|left)$/i.test(between))) out.killed = { n: hit.n, approx: hit.approx };
+      continue;
+    }
+    const passive =
+      INTRANSITIVE.test(v.word) ||
+      /\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+\s+){0,2}$/i.test(lead) ||
+      (/^\s*(?:[,;.]|$|(?:during|in|at(?!\s+least)|on|near|and|by|after|when|while|inside|outside|later|instantly|immediately|overnight|yesterday|today)\b)/i.test(after));
     if (!passive) {
       const obj = after.replace(/^\s+(?:of\s+)?/, '');
-      const lead = after.length - obj.length;
+      const gap = after.length - obj.length;
       const cut = obj.search(STOP);
       const np = cut >= 0 ? obj.slice(0, cut) : obj;
-      const size = sizeOf(np, skip, base + v.end + lead);
+      const size = sizeOf(np, skip, base + v.end + gap, field === 'killed' || field === 'wounded' || field === 'abducted');
       if (size) out[field] = size;
       continue;
     }
@@ -106,12 +190,62 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
       // "Mustafa and sixteen of his followers were killed": the named person plus the number.
       const head = before.slice(0, q.index);
       const named = /(?:^|[,.;]\s*|\b(?:and|with)\s+)?\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+and\s+(?:\w+\s+){0,2}$/.exec(head);
-      out[field] = { n: q.n + (named && !/^(The|On|In|At|Also|US|Iraqi|Afghan)$/.test(named[1].split(/\s+/)[0]) && !/\b(forces|troops|Army|Groups?)\b/.test(named[1]) ? 1 : 0), approx: q.approx };
-    } else {
-      const subject = (before.split(/[,;]/).pop() ?? '').trim();
-      const size = /^(?:another|one|a|an|he|she)\b/i.test(subject) || /^[A-Z][\w'’-]+(?:\s+(?:al|bin|[A-Z][\w'’-]+)){0,3}\s+(?:was|had been|has been)\b/.test(subject) ? { n: 1, approx: false, atLeast: true } : null;
-      if (size && k === 0) out[field] = size;
+      let n = q.n + (named && !/^(The|On|In|At|Also|US|Iraqi|Afghan)$/.test(named[1].split(/\s+/)[0]) && !/\b(forces|troops|Army|Groups?)\b/.test(named[1]) ? 1 : 0);
+      // "Three soldiers and a civilian were killed": the whole subject phrase.
+      const subject = before.slice(q.index).replace(/(?:\s*\b(?:was|were|had|has|have|been|being|is|are|reportedly|allegedly|also|later|then|both|all)\b)+\s*$/i, '');
+      if (/\sand\s/.test(before.slice(q.index + q.length)) && !/[,;]/.test(subject)) {
+        const whole = sizeOf(subject, skip, base + from + q.index, true);
+        if (whole && whole.n > n) n = whole.n;
+      }
+      out[field] = { n, approx: q.approx };
+    } else if (k === 0 || INTRANSITIVE.test(v.word)) {
+      // The clause's subject: "A guard injured in the blast later died".
+      let size = k === 0 ? subjectSize(before, skip, base + from) : subjectSize(clause.slice(0, verbs[0].at), skip, base);
+      // "… was shot dead": a singular subject of a killing, wounding or abduction is one person.
+      if (!size && field !== 'captured' && /\b(?:was|has been|had been)\s+(?:\w+\s+){0,2}$/i.test(lead) && !/\b(?:no one|nobody|none|no)\s+(?:\w+\s+){0,3}$/i.test(lead)) size = { n: 1, approx: false, atLeast: true };
+      if (size) out[field] = size;
     }
   }
   return out;
+}
+
+/** A noun phrase with its determiner: up to four words, then perhaps "of …", "from …" or a parenthesis. */
+const DET_NP = /^(?:a|an|another|one|his|her|their|the)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+(?:\s+(?:of|from)\s+[\s\S]*|\s*\([\s\S]*)?$/i;
+const NAME = /^[A-Z][\w'’-]+(?:\s+(?:al|bin|ibn|el|alias|[A-Z][\w'’-]+)){0,4}$/;
+
+/** The subject of a passive or intransitive verb with no number: "A young man was …", "a teacher and a village head were …", "Karim, a trader, was …". */
+function subjectSize(before: string, skip: CountSpan[], base: number): Count | null {
+  const stem = before.replace(/(?:\s*\b(?:was|were|had|has|have|been|being|is|are|got|get|reportedly|allegedly|also|later|then|subsequently|reported|believed|said|to|be|both|all)\b)+\s*$/i, '').replace(/[\s,]+$/, '');
+  const segments = stem.split(/[,;]/).map((x) => x.replace(/\s*\([^)]*\)\s*/g, ' ').trim()).filter(Boolean);
+  if (!segments.length) return null;
+  const last = segments[segments.length - 1];
+  if (/^(?:he|she)$/i.test(last)) return { n: 1, approx: false, atLeast: true };
+  // The noun phrases just before the verb, each with its determiner ("Police said a teacher and a village head"),
+  // or at the start before an appositive ("An activist of the party, a student leader, was killed").
+  const fromDet = (seg: string): Count | null | undefined => {
+    for (const det of seg.matchAll(/\b(?:a|an|another|one|the)\s/gi)) {
+      const np = seg.slice(det.index!);
+      if (/\b(?:near|in|at|on|of|to|from|with|by|into|for|against|inside|outside|after|before)\s+$/i.test(seg.slice(0, det.index!))) continue;
+      const parts = np.split(/\s+and\s+/);
+      if (!DET_NP.test(parts[0]) || !parts.slice(1).every((p) => DET_NP.test(p) || !/^(?:a|an|another|one|his|her|their|the|\d)/i.test(p))) continue;
+      if (/^the\s/i.test(np)) {
+        // "the driver of a van": one person; "the attackers": a number the text does not give.
+        const head = /^the\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:of|from)\b|\s*\(|$)/i.exec(parts[0])?.[1].split(/\s+/).pop() ?? '';
+        if (parts.length === 1 && head && PERSON.test(head) && !/(?:s|police|people|staff|personnel|crew|forces|military|army|men)$/i.test(head)) return { n: 1, approx: false, atLeast: true };
+        return null;
+      }
+      const size = sizeOf(np, skip, base + before.lastIndexOf(np), true);
+      return size ? { ...size, atLeast: true } : null;
+    }
+    return undefined;
+  };
+  for (const seg of segments.length > 1 ? [last, segments[0]] : [last]) {
+    const size = fromDet(seg);
+    if (size) return size;
+  }
+  // A person named at the start, with an appositive between: "Karim, a trader from the town, was killed".
+  for (const seg of segments.length > 1 ? [last, segments[0]] : [last]) {
+    if (NAME.test(seg) && !/^(?:The|On|In|At|Also|Police|Officials|Reports?)\b/.test(seg)) return { n: 1, approx: false, atLeast: true };
+  }
+  return null;
 }

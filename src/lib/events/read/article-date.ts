@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { findDates, numericDateReadings } from '../dates';
 import type { Region } from './segment';
 
 export interface InferredDate {
@@ -10,17 +10,11 @@ export interface InferredDate {
 
 const TRACKBACK = /\b(trackback(ed)?|pingback|linked to this (post|article|page)|web reconnaissance)\b/i;
 
+/** Dates written out in full (day, month and year): never "yesterday" read against some default day. */
 function fullDates(line: string, offset: number): Array<{ date: string; start: number; end: number }> {
-  const out: Array<{ date: string; start: number; end: number }> = [];
-  for (const r of chrono.casual.parse(line, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 })) {
-    const c = r.start;
-    if (!(c.isCertain('year') && c.isCertain('month') && c.isCertain('day'))) continue;
-    const y = c.get('year')!;
-    if (y < 1900 || y > 2100) continue;
-    const date = `${y}-${String(c.get('month')).padStart(2, '0')}-${String(c.get('day')).padStart(2, '0')}`;
-    out.push({ date, start: offset + r.index, end: offset + r.index + r.text.length });
-  }
-  return out;
+  return findDates(line, null, offset)
+    .filter((d) => d.date && d.precision === 1 && Number(d.date.slice(0, 4)) >= 1900 && Number(d.date.slice(0, 4)) <= 2100)
+    .map((d) => ({ date: d.date!, start: d.start, end: d.end }));
 }
 
 /**
@@ -48,7 +42,9 @@ export function inferArticleDate(text: string, excluded: Region[], body: Array<{
       if (eol < 0 || eol > region.end) eol = region.end;
       const line = text.slice(at, eol);
       if (TRACKBACK.test(line)) {
-        for (const d of fullDates(line, at)) if (!best || d.date < best.date) best = { ...d, kind: 'trackback' };
+        // An upper bound on the article's age: a numeric date read either way ("06/11/2009") gives its earlier reading.
+        const ambiguous = numericDateReadings(line).map((n) => ({ date: n.dates[0], start: at + n.start, end: at + n.end }));
+        for (const d of [...fullDates(line, at), ...ambiguous]) if (!best || d.date < best.date) best = { ...d, kind: 'trackback' };
       }
       at = eol + 1;
     }

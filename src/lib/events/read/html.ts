@@ -10,6 +10,8 @@ export interface HtmlText {
   headings: Array<{ start: number; end: number; level: number }>;
   metaTitle: string | null;
   metaDate: string | null;
+  /** Where `metaDate` came from ("meta article:published_time", "time datetime"), for error messages. */
+  metaDateField: string | null;
 }
 
 /** Elements whose content is never text of the article (and must never leak into it). */
@@ -27,8 +29,9 @@ const DATE_META = new Set(['article:published_time', 'date', 'pubdate', 'publish
 function regionOf(tag: string, attrs: Record<string, string>): ExcludedReason | null {
   const marks = `${attrs.class ?? ''} ${attrs.id ?? ''} ${attrs.role ?? ''}`.toLowerCase();
   if (/\b(comments?|comment-list|commentlist|responses?|respond|pingbacks?|trackbacks?|disqus)\b/.test(marks)) return 'comments';
+  if (tag === 'figcaption' || /\b(caption|wp-caption-text|photo-credit|image-credit|credit)\b/.test(marks)) return 'caption';
   if (tag === 'nav' || tag === 'footer' || tag === 'aside') return 'navigation';
-  if (/\b(nav|navigation|menu|breadcrumbs?|tags?|tag-links|share|social|related|sidebar|footer|widget)\b/.test(marks)) return 'navigation';
+  if (/\b(nav|navigation|menu|breadcrumbs?|tags?|tag-links|share|sharing|social|related|sidebar|footer|widget|newsletter|advert|advertisement|ad-slot|promo|recommended|most-read|trending)\b/.test(marks)) return 'navigation';
   if (/\b(byline|author|author-bio|bio|meta)\b/.test(marks)) return 'byline';
   return null;
 }
@@ -39,6 +42,7 @@ export function htmlToText(html: string): HtmlText {
   const headings: HtmlText['headings'] = [];
   let metaTitle: string | null = null;
   let metaDate: string | null = null;
+  let metaDateField: string | null = null;
   let titleBuf: string | null = null;
   // Stack of open elements with what they started, so closing tags can finish regions and headings.
   const stack: Array<{ tag: string; region: ExcludedReason | null; start: number; dropped: boolean; heading: number }> = [];
@@ -59,10 +63,16 @@ export function htmlToText(html: string): HtmlText {
         const tag = name.toLowerCase();
         if (tag === 'meta') {
           const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
-          if (!metaDate && DATE_META.has(key) && attrs.content) metaDate = attrs.content;
+          if (!metaDate && DATE_META.has(key) && attrs.content?.trim()) {
+            metaDate = attrs.content;
+            metaDateField = `meta ${key}`;
+          }
           if (!metaTitle && (key === 'og:title' || key === 'title') && attrs.content) metaTitle = attrs.content;
         }
-        if (tag === 'time' && !metaDate && attrs.datetime && (attrs.itemprop === 'datePublished' || /publish/.test(attrs.class ?? ''))) metaDate = attrs.datetime;
+        if (tag === 'time' && !metaDate && attrs.datetime?.trim() && (attrs.itemprop === 'datePublished' || /publish/.test(attrs.class ?? ''))) {
+          metaDate = attrs.datetime;
+          metaDateField = 'time datetime';
+        }
         if (tag === 'title' && dropDepth <= 1) titleBuf = '';
         if (VOID.has(tag)) {
           if (tag === 'br' && dropDepth === 0) out += '\n';
@@ -117,6 +127,7 @@ export function htmlToText(html: string): HtmlText {
     regions: regions.map(clip).filter((r) => r.end > r.start),
     headings: headings.map(clip).filter((r) => r.end > r.start),
     metaTitle,
-    metaDate
+    metaDate,
+    metaDateField
   };
 }

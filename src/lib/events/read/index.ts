@@ -1,8 +1,10 @@
 import type { ArticleInput, ReadArticle } from '../types';
 import { htmlToText } from './html';
-import { markdownToText } from './markdown';
+import { markdownToText, splitFrontMatter } from './markdown';
+import { parseDateField } from '../dates';
 import { segment, type Region } from './segment';
 import { inferArticleDate } from './article-date';
+import { unwrap } from './unwrap';
 
 /** An input that cannot be read as an article (empty, binary, undecodable). */
 export class ArticleReadError extends Error {
@@ -13,6 +15,32 @@ export class ArticleReadError extends Error {
     super(message);
     this.name = 'ArticleReadError';
   }
+}
+
+/**
+ * A date field that is no possible date ("2024-13-01", "2007-02-30", "0000-00-00"): the API field, an HTML meta
+ * tag or a front-matter line. `field` names where it was, so a server can answer 400 naming it; nothing of the
+ * article is read further.
+ */
+export class ArticleDateError extends ArticleReadError {
+  constructor(
+    article: string,
+    readonly field: string,
+    readonly value: string
+  ) {
+    super(article, `invalid date in ${field}: ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)} is not a calendar date (expected YYYY-MM-DD)`);
+    this.name = 'ArticleDateError';
+  }
+}
+
+/** A date field as YYYY-MM-DD, null when absent or empty; an impossible date throws `ArticleDateError`. */
+export function checkDateField(article: string, field: string, raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw !== 'string') throw new ArticleDateError(article, field, String(raw));
+  if (!raw.trim()) return null;
+  const date = parseDateField(raw);
+  if (!date) throw new ArticleDateError(article, field, raw);
+  return date;
 }
 
 export function detectFormat(content: string): 'text' | 'markdown' | 'html' {
@@ -37,14 +65,6 @@ export function checkContent(id: string, content: string): void {
   if (replacement > 0 && replacement > sample.length / 1000) throw new ArticleReadError(id, 'invalid UTF-8: the text could not be decoded');
 }
 
-function normaliseDate(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(raw.trim());
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
-  const t = Date.parse(raw);
-  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : null;
-}
-
 /** Read an article's content into plain text with its structure and date; toponyms are left empty here. */
 export function readStructure(input: ArticleInput): Omit<ReadArticle, 'toponyms'> {
   checkContent(input.id, input.content);
@@ -55,22 +75,32 @@ export function readStructure(input: ArticleInput): Omit<ReadArticle, 'toponyms'
   let headings: Array<{ start: number; end: number; level: number }> | undefined;
   let metaTitle: string | null = null;
   let metaDate: string | null = null;
+  let metaDateField: string | null = null;
+  // The date given with the article (API field, `--date`) is checked first: a bad one stops reading at once.
+  const given = checkDateField(input.id, 'date', input.date);
   if (format === 'html') {
     const h = htmlToText(content);
-    ({ text, metaTitle, metaDate } = h);
+    ({ text, metaTitle, metaDate, metaDateField } = h);
     regions = h.regions;
     headings = h.headings;
   } else if (format === 'markdown') {
     const m = markdownToText(content);
-    ({ text, metaTitle, metaDate } = m);
+    ({ text, metaTitle, metaDate, metaDateField } = m);
     headings = m.headings;
   } else {
-    text = content;
+    // Plain text may open with a front-matter block too ("---\ndate: 2024-03-05\n---").
+    const fm = splitFrontMatter(content);
+    // Hard-wrapped text: line breaks inside sentences become spaces (offsets unchanged).
+    text = unwrap(fm.body);
+    metaTitle = fm.title;
+    metaDate = fm.date;
+    metaDateField = fm.dateField;
   }
   if (text.trim().length === 0) throw new ArticleReadError(input.id, `no readable text in the ${format} content`);
 
   const structure = segment(text, { regions, headings, title: input.title ?? metaTitle });
-  let date = normaliseDate(input.date) ?? normaliseDate(metaDate);
+  const fromMeta = checkDateField(input.id, metaDateField ?? 'metadata date', metaDate);
+  let date = given ?? fromMeta;
   let dateSource: ReadArticle['dateSource'] = date ? 'metadata' : 'unknown';
   let dateEvidence: ReadArticle['dateEvidence'] = null;
   if (!date) {

@@ -6,6 +6,8 @@ export interface MarkdownText {
   headings: Array<{ start: number; end: number; level: number }>;
   metaTitle: string | null;
   metaDate: string | null;
+  /** The front-matter key the date came from ("front matter date"), for error messages. */
+  metaDateField: string | null;
 }
 
 interface MdNode {
@@ -17,19 +19,20 @@ interface MdNode {
 }
 
 /** Front matter is not CommonMark: read the two keys we use and drop the block before parsing. */
-function splitFrontMatter(source: string): { body: string; title: string | null; date: string | null } {
+export function splitFrontMatter(source: string): { body: string; title: string | null; date: string | null; dateField: string | null } {
   const m = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
-  if (!m) return { body: source, title: null, date: null };
+  if (!m) return { body: source, title: null, date: null, dateField: null };
   const field = (key: string) => {
-    const f = new RegExp(`^${key}\\s*:\\s*["']?(.+?)["']?\\s*$`, 'mi').exec(m[1]);
-    return f ? f[1] : null;
+    const f = new RegExp(`^${key}\\s*:[ \\t]*["']?(.*?)["']?[ \\t]*$`, 'mi').exec(m[1]);
+    return f && f[1].trim() ? f[1] : null;
   };
-  return { body: source.slice(m[0].length), title: field('title'), date: field('date') ?? field('published') };
+  const key = ['date', 'published', 'pubdate', 'published_at', 'publishdate'].find((k) => field(k) !== null) ?? null;
+  return { body: source.slice(m[0].length), title: field('title'), date: key ? field(key) : null, dateField: key ? `front matter ${key}` : null };
 }
 
 /** Markdown → plain text (no markup kept): block elements become paragraphs, inline markup its text. */
 export function markdownToText(source: string): MarkdownText {
-  const { body, title, date } = splitFrontMatter(source);
+  const { body, title, date, dateField } = splitFrontMatter(source);
   const tree = fromMarkdown(body) as unknown as MdNode;
   let out = '';
   const headings: MarkdownText['headings'] = [];
@@ -37,6 +40,8 @@ export function markdownToText(source: string): MarkdownText {
   const inline = (node: MdNode): string => {
     switch (node.type) {
       case 'text':
+        // A line break inside a paragraph is a soft break: a space (hard-wrapped Markdown keeps its sentences).
+        return (node.value ?? '').replace(/[ \t]*\n[ \t]*/g, ' ');
       case 'inlineCode':
         return node.value ?? '';
       case 'break':
@@ -79,5 +84,5 @@ export function markdownToText(source: string): MarkdownText {
     }
   };
   block(tree);
-  return { text: out, headings, metaTitle: title, metaDate: date };
+  return { text: out, headings, metaTitle: title, metaDate: date, metaDateField: dateField };
 }

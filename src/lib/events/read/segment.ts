@@ -22,9 +22,30 @@ const COMMENTS_START = [
   /^\s*(?:[•*·\-–]|\d+\.)?\s*(pingback|trackback):/i
 ];
 const TAGS = /^\s*(tags|tagged|filed under|categories|category|topics|related topics|share this|share)\s*:/i;
-const CAPTION = /(click to (view|enlarge)|\(image source\)|\[(ap|afp|reuters|getty)[^\]]*\]|^\s*(photo|image|picture|caption)\s*:|\bphoto credit\b)/i;
-const BYLINE = /^\s*(by|posted by|written by|words by|reporting by)\s+[A-Z]/;
-const DATELINE_BYLINE = /^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:\(@\w+\))?\s+(?:on|—|–|-|\|)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const CAPTION = new RegExp(
+  [
+    String.raw`click to (view|enlarge)|\(image source\)|\[(ap|afp|reuters|getty)[^\]]*\]|^\s*(photo|image|picture|caption|image caption|pictured|file photo|photograph)\s*:|\bphoto credit\b`,
+    // Agency credits that end or open a caption: "(AP Photo/Jane Doe)", "REUTERS/John Doe", "Photo by X/Getty Images".
+    String.raw`\((?:[A-Z]+\s+)?photo\b[^)]*\)\s*$|\b(?:REUTERS|AFP|AP|EPA|ANADOLU|XINHUA)\s*(?:Photo)?\s*/\s*[A-Z][\w.-]+|\bphoto(?:graph)?\s+by\b[^.]{0,60}$|\b(?:Getty Images|Shutterstock|AFP via Getty Images)\s*\)?\s*$|^\s*(?:file photo|pictured|in this (?:file )?photo)\b`
+  ].join('|'),
+  'i'
+);
+const BYLINE = /^\s*(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Ww]ords by|[Rr]eporting by|BY)\s+[A-Z]/;
+/** Wire trailers and source lines, wherever they stand: "Reporting by …; Editing by …", "Source: …", "(Reuters)". */
+const TRAILER = /^\s*(?:\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|translated|edited) by\b|(?:sources?|via|credit|credits|courtesy|originally published (?:at|in|by))\s*:|\((?:reuters|ap|afp|dpa|ians|pti|upi|xinhua)\)\s*$|(?:©|\(c\)|copyright)\s*\S)/i;
+/** A line that only dates the page: "March 4, 2021", "Published: 4 March 2021 10:32 GMT", "Updated 2021-03-04". */
+const DATE_ONLY = /^\s*(?:(?:published|posted|updated|last updated|date|dated|first published)\s*(?:on|at)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[\s,|·—–-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$/i;
+/** Lines of share, comment, newsletter and advertising furniture. */
+const FURNITURE = /^\s*(?:advertisement|advertising|sponsored(?: content)?|skip to (?:main )?content|share(?: this(?: article| story)?| on \w+| via \w+)?|tweet|e-?mail|print|whatsapp|facebook|twitter|linkedin|telegram|copy link|save|listen(?: to this article)?|\d+\s*min(?:ute)?s? read|comments?(?:\s*\(\d+\))?|\d+\s+comments?|view comments|show comments|leave a comment|post a comment|add a comment|sign up\b.{0,80}|subscribe\b.{0,80}|follow us\b.{0,80}|all rights reserved.{0,80}|click here\b.{0,80}|read (?:more|next|also)\s*:?.{0,120}|see also\s*:?.{0,120}|back to top|top stories)\s*$/i;
+/** Headings of lists of other stories: the lines under them are links, not this article. */
+const RELATED = /^\s*(?:related(?: (?:articles?|stories|news|coverage|content|posts|reading|topics))?|more (?:on|from|stories|news)\b.{0,40}|read more|see also|you may also like|you might also like|recommended(?: for you| stories)?|most (?:read|popular|viewed|shared)|trending(?: now)?|latest(?: news| stories)?|top stories|also read|further reading|editor'?s picks)\s*:?\s*$/i;
+/**
+ * A wire dateline opening the lead: "KABUL —", "KABUL, Afghanistan (AP) —", "BAGHDAD (Reuters) -",
+ * "NEW YORK, March 3 (Reuters) -". The place in capitals is where the report was filed, not an event place.
+ */
+export const DATELINE = /^\s*(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?(?:,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*(?:\s+\d{4})?))?\s*(?:\((?:[A-Z][\w.&' -]{0,30})\))?\s*(?:[—–]|--?|:)\s+(?=\S)/;
+/** "Jane Doe on 5 August 2017", "Jane Doe | Aug 5": a name (capitalised words) and a date, on a short line. */
+const DATELINE_BYLINE = /^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:\(@\w+\))?\s+(?:on|—|–|-|\|)\s+(?:\d|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)/;
 const PUBLISHED_AT = /^\s*(originally published|first published|this article (first )?appeared|republished)\b/i;
 /** "Jane Doe is a Senior Fellow at …, and the Editor of …": an author bio. */
 const AUTHOR_BIO = /^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(is|was|has been|serves as)\s+(a|an|the)\b[^.]{0,200}\b(fellow|editor|author|writer|journalist|correspondent|analyst|reporter|contributor|professor|researcher|columnist|director)\b/i;
@@ -70,7 +91,14 @@ export function segment(
   if (h1) {
     titleSpan = { start: h1.start, end: h1.end };
     title ??= text.slice(h1.start, h1.end).trim();
-  } else if (firstContent >= 0 && wordCount(lines[firstContent].text) <= 30 && !/[.!?]\s*$/.test(lines[firstContent].text.trim().replace(/[”"]$/, '')) ) {
+  } else if (
+    firstContent >= 0 &&
+    content.length > 1 &&
+    wordCount(lines[firstContent].text) <= 30 &&
+    !/[.!?]\s*$/.test(lines[firstContent].text.trim().replace(/[”"]$/, '')) &&
+    !/[a-z0-9)][.!?]["”’]?\s+[A-Z]/.test(lines[firstContent].text)
+  ) {
+    // A title is a first line with more text after it, and not sentences of prose without their last stop.
     const l = lines[firstContent];
     const lead = l.text.length - l.text.trimStart().length;
     titleSpan = { start: l.start + lead, end: l.start + l.text.trimEnd().length };
@@ -105,6 +133,18 @@ export function segment(
     for (let i = a; i <= b; i++) reasonOf.set(i, 'navigation');
   }
 
+  // "Related", "Read more", "Most read": the heading and the story titles listed under it (lines that do not
+  // read as sentences of prose) are links to other stories.
+  for (const [k, { l, i }] of content.entries()) {
+    if (!RELATED.test(l.text)) continue;
+    reasonOf.set(i, 'navigation');
+    for (const next of content.slice(k + 1, k + 13)) {
+      const nt = next.l.text.trim();
+      if (/[.!?]["”’)]?$/.test(nt) && wordCount(nt) > 12) break;
+      reasonOf.set(next.i, 'navigation');
+    }
+  }
+
   // Lines the markup already classified (HTML regions and headings) keep the markup's word.
   const marked = [...(hints.regions ?? []), ...(hints.headings ?? [])];
   for (const { l, i } of content) {
@@ -115,13 +155,31 @@ export function segment(
       reasonOf.set(i, 'comments');
       continue;
     }
-    if (TAGS.test(t)) reasonOf.set(i, 'navigation');
+    if (TAGS.test(t) || FURNITURE.test(t)) reasonOf.set(i, 'navigation');
+    else if (TRAILER.test(t)) reasonOf.set(i, 'byline');
     else if (CAPTION.test(t)) reasonOf.set(i, 'caption');
-    else if (i - firstContent <= 6 && (BYLINE.test(t) || DATELINE_BYLINE.test(t))) reasonOf.set(i, 'byline');
+    else if (i - firstContent <= 6 && (BYLINE.test(t) || (DATELINE_BYLINE.test(t) && wordCount(t) <= 12) || DATE_ONLY.test(t))) reasonOf.set(i, 'byline');
     else if (PUBLISHED_AT.test(t) || AUTHOR_BIO.test(t)) reasonOf.set(i, 'byline');
-    else if (!terminal(t) && /^[“"‘'(]?[A-Z0-9]/.test(t) && (wordCount(t) <= 14 || (content.findIndex((c) => c.i === i) <= 4 && wordCount(t) <= 30)))
-      // Short unpunctuated lines are headings; near the top, a longer one is the standfirst under the title.
+    else if (
+      !terminal(t) &&
+      /^[“"‘'(]?[A-Z0-9]/.test(t) &&
+      i !== content[content.length - 1].i &&
+      !/[a-z0-9)][.!?]["”’]?\s+[A-Z]/.test(t) &&
+      (wordCount(t) <= 14 || (content.findIndex((c) => c.i === i) <= 4 && wordCount(t) <= 30))
+    )
+      // Short unpunctuated lines are headings (of the text after them); near the top, a longer one is the
+      // standfirst under the title. The last line heads nothing, and sentences of prose are no heading.
       reasonOf.set(i, 'heading');
+  }
+
+  // A paragraph repeated word for word (a pull quote, a lead printed twice, a second copy of the page): only
+  // its first copy is read.
+  const seen = new Set<string>();
+  for (const { l, i } of content) {
+    const key = l.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (key.length < 40) continue;
+    if (seen.has(key) && !reasonOf.has(i)) reasonOf.set(i, 'navigation');
+    seen.add(key);
   }
 
   // Merge line reasons into spans, then add regions the markup gave.
@@ -140,6 +198,19 @@ export function segment(
     if (titleSpan && h1) excluded.push({ ...titleSpan, reason: 'title' });
   }
   for (const r of hints.regions ?? []) excluded.push(r);
+  // The dateline that opens the lead: kept out of the body, so neither its place nor its date is an event's.
+  let leads = 0;
+  for (const { l, i } of content) {
+    if (leads >= 3) break;
+    if (reasonOf.has(i) || marked.some((r) => r.start <= l.start && l.end <= r.end)) continue;
+    leads++;
+    const m = DATELINE.exec(l.text);
+    if (m && !/^\s*(?:A|I|AN|THE|IN|ON|AT|BY|IF|AS)\s*[—–-]/.test(m[0])) {
+      const lead = l.text.length - l.text.trimStart().length;
+      excluded.push({ start: l.start + lead, end: l.start + m[0].trimEnd().length, reason: 'byline' });
+      break;
+    }
+  }
   const merged = normalizeRegions(excluded);
   return { titleSpan, title, excluded: merged, body: complement(text, merged) };
 }

@@ -1,0 +1,71 @@
+/**
+ * Hard-wrapped plain text (wire copy, e-mail, text dumps broken at ~70 columns) has line breaks inside its
+ * sentences. Such a break is recognised by how greedy wrapping works: the line is long, and the next line's
+ * first word would not have fitted on it. Each such break becomes a space, one character for one, so every
+ * offset into the text stays valid.
+ */
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let a = 0;
+  while (a <= text.length) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    lines.push({ start: a, end: b });
+    a = b + 1;
+  }
+  return lines;
+}
+
+/** A line that is a list item, a heading marker or indented code: never joined to the line before. */
+const BLOCK_START = /^\s*(?:[-*•·–]\s|\d+[.)]\s|#|>|\|)/;
+
+/**
+ * The breaks to remove: inside each block of lines (between blank lines) whose lines, all but the last, are
+ * nearly as long as its longest (at least 50 columns) and end where the next word would not have fitted.
+ * Lists of short lines (menus, headlines) and one-paragraph-a-line web text are left alone.
+ */
+export function wrapBreaks(text: string): number[] {
+  const lines = linesOf(text);
+  const breaks: number[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!text.slice(lines[i].start, lines[i].end).trim()) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < lines.length && text.slice(lines[j + 1].start, lines[j + 1].end).trim()) j++;
+    const block = lines.slice(i, j + 1).map((l) => text.slice(l.start, l.end));
+    if (block.length >= 2) {
+      const width = Math.max(...block.map((b) => b.trimEnd().length));
+      const body = block.slice(0, -1);
+      if (width >= 50 && width <= 120 && body.every((a, k) => isWrap(a, block[k + 1], width))) {
+        for (let k = i; k < j; k++) breaks.push(lines[k].end);
+      }
+    }
+    i = j + 1;
+  }
+  return breaks;
+}
+
+function isWrap(a: string, b: string, width: number): boolean {
+  if (BLOCK_START.test(b) || BLOCK_START.test(a)) return false;
+  const next = /^\s*(\S+)/.exec(b)?.[1] ?? '';
+  const len = a.trimEnd().length;
+  return len >= width - 20 && len + 1 + next.length > width - 2;
+}
+
+/** The text with its wrap breaks turned into spaces (same length), or the text itself when it is not wrapped. */
+export function unwrap(text: string): string {
+  const breaks = wrapBreaks(text);
+  if (!breaks.length) return text;
+  const chars = text.split('');
+  for (const at of breaks) chars[at] = ' ';
+  return chars.join('');
+}

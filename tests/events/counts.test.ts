@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { findCounts } from '../../src/lib/events/counts';
+
+const counts = (s: string) => Object.fromEntries(Object.entries(findCounts(s, 0, [])).map(([k, v]) => [k, v!.n]));
+
+describe('counts of people', () => {
+  it('reads digits and words, active and passive', () => {
+    expect(counts('Gunmen killed 7 farmers near the river.')).toEqual({ killed: 7 });
+    expect(counts('Eleven police officers were wounded when the post was hit.')).toEqual({ wounded: 11 });
+    expect(counts('Troops arrested twenty-three suspects and killed two.')).toMatchObject({ captured: 23 });
+    expect(counts('Raiders abducted 14 pupils from the school.')).toEqual({ abducted: 14 });
+  });
+
+  it('reads "left N dead and M wounded"', () => {
+    expect(counts('The mortar round left five dead and nine wounded.')).toEqual({ killed: 5, wounded: 9 });
+    expect(counts('The explosion left a shopkeeper dead.')).toEqual({ killed: 1 });
+  });
+
+  it('takes the lower bound of a range, and sums a list', () => {
+    expect(counts('The clash ended after killing 4 rebels and 2-3 guards.')).toEqual({ killed: 6 });
+    expect(counts('Between 30 and 40 villagers were killed.')).toEqual({ killed: 30 });
+  });
+
+  it('reads qualifiers and vague amounts', () => {
+    expect(findCounts('At least 9 miners died in the attack.', 0, []).killed).toEqual({ n: 9, approx: true });
+    expect(counts('A dozen guards were injured.')).toEqual({ wounded: 12 });
+    expect(findCounts('Dozens were injured in the stampede.', 0, []).wounded).toEqual({ n: 12, approx: true });
+    expect(counts('More than 40 people dead after the shelling.')).toEqual({ killed: 40 });
+  });
+
+  it('reads killings told by their manner, and one person from a singular subject', () => {
+    expect(counts('A shop owner was stabbed to death in the bazaar.')).toEqual({ killed: 1 });
+    expect(counts('A mob beat to death three alleged thieves.')).toEqual({ killed: 3 });
+    expect(counts('A ferry pilot injured in the blast succumbed at the clinic.')).toMatchObject({ killed: 1 });
+    expect(counts('Farid, a local councillor, was shot dead outside his home.')).toEqual({ killed: 1 });
+    expect(counts('Two guards and a cook were killed in the raid.')).toEqual({ killed: 3 });
+  });
+
+  it('never counts ages, years, units, calibres or compounds', () => {
+    expect(counts('A 19-year-old student was killed.')).toEqual({ killed: 1 });
+    expect(counts('Daniel Osei, 34, of Tamale was killed.')).toEqual({ killed: 1 });
+    expect(counts('Soldiers of 7 Battalion killed two raiders.')).toEqual({ killed: 2 });
+    expect(counts('They fired 120mm mortars and one soldier was killed.')).toEqual({ killed: 1 });
+    expect(counts('A three-day curfew followed the killing.')).toEqual({});
+    expect(counts('He mourned the Heavenly Hundred killed in the square.')).toEqual({});
+  });
+
+  it('never counts totals over a period', () => {
+    expect(counts('He was the 31st officer killed since 2004.')).toEqual({});
+    expect(counts('Nearly 300 people have been killed in the province so far this year.')).toEqual({});
+    expect(counts('The attack brings the number of aid workers killed to 17.')).toEqual({});
+  });
+});
