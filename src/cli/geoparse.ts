@@ -88,6 +88,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let lineNo = 0;
+  // A bad line is reported (stderr, and an error line in the output with its number) and the stream goes on.
+  const bad = (id: unknown, message: string) => {
+    failures++;
+    io.stderr.write(`atlas geoparse: stdin line ${lineNo}: ${message}\n`);
+    emit({ id: id ?? `line-${lineNo}`, line: lineNo, toponyms: [], error: message });
+  };
   for await (const line of lines) {
     lineNo++;
     if (!line.trim()) continue;
@@ -95,15 +101,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     try {
       doc = JSON.parse(line);
     } catch (err) {
-      failures++;
-      io.stderr.write(`atlas geoparse: stdin line ${lineNo}: not JSON (${(err as Error).message})\n`);
+      bad(null, `not JSON (${(err as Error).message})`);
+      continue;
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+      bad(null, `expected a JSON object {"id","text"}, got ${doc === null ? 'null' : Array.isArray(doc) ? 'an array' : typeof doc}`);
       continue;
     }
     const id = doc.id ?? `line-${lineNo}`;
     if (typeof doc.text !== 'string') {
-      failures++;
-      io.stderr.write(`atlas geoparse: stdin line ${lineNo}: "text" must be a string\n`);
-      emit({ id, toponyms: [], error: '"text" must be a string' });
+      bad(id, '"text" must be a string');
       continue;
     }
     let spans: Array<{ start: number; end: number }> | undefined;
@@ -112,7 +119,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         (t) => Number.isInteger(t?.start) && Number.isInteger(t?.end) && t.start >= 0 && t.end <= (doc.text as string).length && t.start < t.end
       );
     }
-    emit({ id, toponyms: geoparse(doc.text, { gazetteer, spans, demonyms }).map(toponymJson) });
+    try {
+      emit({ id, toponyms: geoparse(doc.text, { gazetteer, spans, demonyms }).map(toponymJson) });
+    } catch (err) {
+      bad(id, `could not be geoparsed (${(err as Error).message})`);
+    }
   }
   return failures ? 1 : 0;
 }

@@ -9,6 +9,12 @@ export const CSV_COLUMNS = [
   'wounded', 'captured', 'confidence', 'gazetteer_id', 'atlas_id'
 ] as const;
 
+/**
+ * Text cells a spreadsheet would run as a formula (= + - @, tab or CR first; also their full-width forms) get a
+ * leading apostrophe. Numbers are left as numbers. Papa's own pattern misses cells with a line break.
+ */
+const FORMULA = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 function disorder(p: IncidentProperties): string {
   return p.event_type === 'Strategic developments' ? 'Strategic developments' : 'Political violence';
 }
@@ -51,5 +57,5 @@ export function toCSV(features: AtlasFeature[]): string {
         atlas_id: p.id
       };
     });
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { newline: '\n' }) + '\n';
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { newline: '\n', escapeFormulae: FORMULA }) + '\n';
 }

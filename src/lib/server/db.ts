@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS inputs (
   format TEXT,
   date TEXT,
   title TEXT,
+  url TEXT,
   added_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS articles (
@@ -59,6 +60,9 @@ export function openDb(path: string): Db {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  // Databases created before articles had a source URL.
+  const columns = db.prepare('PRAGMA table_info(inputs)').all() as Array<{ name: string }>;
+  if (!columns.some((c) => c.name === 'url')) db.exec('ALTER TABLE inputs ADD COLUMN url TEXT');
   return db;
 }
 
@@ -75,16 +79,35 @@ export function setMeta(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
-export function saveInputs(db: Db, inputs: ArticleInput[]): void {
+/** An article as given, with the page it came from when known. */
+export type StoredInput = ArticleInput & { url?: string | null };
+
+export function saveInputs(db: Db, inputs: StoredInput[]): void {
   const put = db.prepare(
-    `INSERT INTO inputs (id, content, format, date, title, added_at) VALUES (@id, @content, @format, @date, @title, @added_at)
-     ON CONFLICT (id) DO UPDATE SET content = excluded.content, format = excluded.format, date = excluded.date, title = excluded.title`
+    `INSERT INTO inputs (id, content, format, date, title, url, added_at) VALUES (@id, @content, @format, @date, @title, @url, @added_at)
+     ON CONFLICT (id) DO UPDATE SET content = excluded.content, format = excluded.format, date = excluded.date, title = excluded.title, url = excluded.url`
   );
   const now = new Date().toISOString();
   db.transaction(() => {
     for (const i of inputs)
-      put.run({ id: i.id, content: i.content, format: i.format ?? null, date: i.date ?? null, title: i.title ?? null, added_at: now });
+      put.run({ id: i.id, content: i.content, format: i.format ?? null, date: i.date ?? null, title: i.title ?? null, url: i.url ?? null, added_at: now });
   })();
+}
+
+/** Stores new inputs and the extraction that includes them in one transaction: all of it or none. */
+export function commitInputs(db: Db, inputs: StoredInput[], articles: ReadArticle[], features: AtlasFeature[]): void {
+  db.transaction(() => {
+    saveInputs(db, inputs);
+    replaceExtraction(db, articles, features);
+  })();
+}
+
+export function inputUrl(db: Db, id: string): string | null {
+  return (db.prepare('SELECT url FROM inputs WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+}
+
+export function inputCount(db: Db): number {
+  return db.prepare('SELECT count(*) FROM inputs').pluck().get() as number;
 }
 
 export function loadInputs(db: Db): ArticleInput[] {

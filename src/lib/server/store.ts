@@ -4,10 +4,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, basename, resolve } from 'node:path';
-import type { ArticleInput, ExtractResult } from '../events/types';
+import type { ArticleInput, ExtractResult, ReadArticle } from '../events/types';
 import { extract as runPipeline } from '../events';
+import { readStructure } from '../events/read';
 import { loadGazetteer } from '../gazetteer';
-import { openDb, isEmpty, saveInputs, loadInputs, replaceExtraction, setMeta, getMeta, type Db } from './db';
+import { openDb, isEmpty, saveInputs, loadInputs, replaceExtraction, setMeta, getMeta, hasInput, commitInputs, getArticle, type Db, type StoredInput } from './db';
 import { syntheticArticles, syntheticFeatures } from './synthetic';
 
 type Extract = (inputs: ArticleInput[]) => ExtractResult | Promise<ExtractResult>;
@@ -28,8 +29,34 @@ export const config = {
   dbPath: () => resolve(process.env.ATLAS_DB ?? 'data/atlas.sqlite'),
   seedsDir: () => resolve(process.env.ATLAS_SEEDS ?? 'seeds'),
   gazetteerDir: () => resolve(process.env.ATLAS_GAZETTEER ?? 'src/lib/gazetteer/data'),
-  synthetic: () => Number(process.env.ATLAS_SYNTHETIC_INCIDENTS ?? 0) || 0
+  synthetic: () => Number(process.env.ATLAS_SYNTHETIC_INCIDENTS ?? 0) || 0,
+  /** How long reading one new article may take, in milliseconds (ATLAS_ARTICLE_BUDGET_MS, 10 s by default). */
+  articleBudgetMs: () => Number(process.env.ATLAS_ARTICLE_BUDGET_MS ?? 10_000) || 10_000
 };
+
+/** Why an article was not stored, with the HTTP status that says whose fault it is. Nothing of it is stored. */
+export class ArticleRejected extends Error {
+  constructor(
+    readonly status: 400 | 409 | 422 | 503,
+    message: string
+  ) {
+    super(message);
+    this.name = 'ArticleRejected';
+  }
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * A reading error as a rejection: a field of the article that is wrong (an impossible date in its front matter
+ * or meta tags; the error names the field) is the sender's mistake, 400; content that cannot be read is 422.
+ */
+function readRejection(e: unknown): ArticleRejected {
+  const err = e as Error & { field?: unknown };
+  if (err && typeof err.field === 'string') return new ArticleRejected(400, `"${err.field}": ${err.message}`);
+  if (err && /date/i.test(err.name ?? '') && err.name !== 'ArticleReadError') return new ArticleRejected(400, err.message);
+  return new ArticleRejected(422, `The article could not be read: ${messageOf(e)}`);
+}
 
 const FORMATS: Record<string, ArticleInput['format']> = { '.txt': 'text', '.md': 'markdown', '.html': 'html', '.htm': 'html' };
 
@@ -40,10 +67,15 @@ export function readSeeds(dir: string): ArticleInput[] {
   } catch {
     return [];
   }
-  return names
-    .filter((n) => extname(n) in FORMATS)
-    .sort()
-    .map((n) => ({ id: basename(n, extname(n)), content: readFileSync(join(dir, n), 'utf8'), format: FORMATS[extname(n)] }));
+  const inputs: ArticleInput[] = [];
+  for (const n of names.filter((n) => extname(n) in FORMATS).sort()) {
+    try {
+      inputs.push({ id: basename(n, extname(n)), content: readFileSync(join(dir, n), 'utf8'), format: FORMATS[extname(n)] });
+    } catch (e) {
+      console.error(`seed ${n} could not be read: ${messageOf(e)}`);
+    }
+  }
+  return inputs;
 }
 
 export class Store {
@@ -58,25 +90,125 @@ export class Store {
   /** Articles the last extraction could not read, with why. */
   lastErrors: Array<{ article: string; message: string }> = [];
 
+  /** Stored articles that made the whole extraction fail: left out of it (and reported) until they are fixed. */
+  private setAside = new Map<string, string>();
+
+  /** Writes run one after another: each reads the corpus and replaces what is derived from it. */
+  private writes: Promise<unknown> = Promise.resolve();
+
   get canExtract(): boolean {
     return this.extract !== null;
   }
 
-  /** Re-reads every stored input and replaces the derived tables. */
-  async reextract(): Promise<void> {
-    if (!this.extract) return;
-    const result = await this.extract(loadInputs(this.db));
-    for (const e of result.errors ?? []) console.error(`article ${e.article} could not be read: ${e.message}`);
-    this.lastErrors = result.errors ?? [];
-    replaceExtraction(this.db, result.articles, result.features);
+  private serial<T>(f: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(f, f);
+    this.writes = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * The extraction of `inputs`, which one failing article cannot stop. When the whole run throws, the articles
+   * are added back in halves, quarters… to a set known to extract together; an article that cannot join it (on
+   * its own or with the others) is set aside and reported in `errors`. A few bad articles cost a few dozen
+   * extractions, and only when the whole run fails.
+   */
+  private async extractIsolating(inputs: ArticleInput[]): Promise<ExtractResult> {
+    const extract = this.extract!;
+    try {
+      return await extract(inputs);
+    } catch {
+      let accepted: ArticleInput[] = [];
+      let last: ExtractResult = { articles: [], features: [], errors: [] };
+      const failed: ExtractResult['errors'] = [];
+      const join = async (chunk: ArticleInput[]): Promise<void> => {
+        if (chunk.length === 0) return;
+        try {
+          last = await extract([...accepted, ...chunk]);
+          accepted = [...accepted, ...chunk];
+        } catch (e) {
+          if (chunk.length > 1) {
+            await join(chunk.slice(0, chunk.length >> 1));
+            await join(chunk.slice(chunk.length >> 1));
+            return;
+          }
+          failed.push({ article: chunk[0].id, message: messageOf(e) });
+          this.setAside.set(chunk[0].id, messageOf(e));
+        }
+      };
+      await join(inputs.slice(0, inputs.length >> 1));
+      await join(inputs.slice(inputs.length >> 1));
+      return { ...last, errors: [...failed, ...(last.errors ?? [])] };
+    }
+  }
+
+  private inputsToExtract(): ArticleInput[] {
+    return loadInputs(this.db).filter((i) => !this.setAside.has(i.id));
+  }
+
+  private setAsideErrors(): ExtractResult['errors'] {
+    return [...this.setAside].map(([article, message]) => ({ article, message }));
+  }
+
+  private extracted(errors: ExtractResult['errors']): void {
+    this.lastErrors = errors;
     this.version++;
     setMeta(this.db, 'extracted_at', new Date().toISOString());
     setMeta(this.db, 'source', 'pipeline');
   }
 
-  async addArticle(input: ArticleInput): Promise<void> {
-    saveInputs(this.db, [input]);
-    await this.reextract();
+  /** Re-reads every stored input and replaces the derived tables. */
+  reextract(): Promise<void> {
+    return this.serial(async () => {
+      if (!this.extract) return;
+      this.setAside.clear();
+      const result = await this.extractIsolating(loadInputs(this.db));
+      for (const e of result.errors ?? []) console.error(`article ${e.article} could not be read: ${e.message}`);
+      replaceExtraction(this.db, result.articles, result.features);
+      this.extracted(result.errors ?? []);
+    });
+  }
+
+  /**
+   * Adds one article, or rejects it with nothing stored: it is read on its own first (within the time budget
+   * for one article), then with the stored corpus so incidents reported by several articles merge; the input
+   * and everything derived are committed in one transaction.
+   */
+  addArticle(input: StoredInput): Promise<ReadArticle> {
+    return this.serial(async () => {
+      const extract = this.extract;
+      if (!extract) throw new ArticleRejected(503, 'The events pipeline is not available in this build; articles cannot be added');
+      if (hasInput(this.db, input.id)) throw new ArticleRejected(409, `An article with id "${input.id}" already exists`);
+      try {
+        readStructure(input);
+      } catch (e) {
+        throw readRejection(e);
+      }
+      const budget = config.articleBudgetMs();
+      const started = performance.now();
+      let alone: ExtractResult;
+      try {
+        alone = await extract([input]);
+      } catch (e) {
+        throw new ArticleRejected(422, `The article could not be read: ${messageOf(e)}`);
+      }
+      const own = alone.errors?.find((e) => e.article === input.id);
+      if (own) throw new ArticleRejected(422, `The article could not be read: ${own.message}`);
+      const took = performance.now() - started;
+      if (took > budget)
+        throw new ArticleRejected(422, `Reading the article took ${(took / 1000).toFixed(1)} s, more than the ${budget / 1000} s allowed for one article; it was not stored`);
+
+      let result: ExtractResult;
+      try {
+        result = await extract([...this.inputsToExtract(), input]);
+      } catch (e) {
+        throw new ArticleRejected(422, `The article could not be merged with the stored articles: ${messageOf(e)}`);
+      }
+      const merged = result.errors?.find((e) => e.article === input.id);
+      if (merged) throw new ArticleRejected(422, `The article could not be read: ${merged.message}`);
+      commitInputs(this.db, [input], result.articles, result.features);
+      this.extracted([...this.setAsideErrors(), ...(result.errors ?? [])]);
+      return getArticle(this.db, input.id)!;
+    });
   }
 }
 
@@ -103,6 +235,14 @@ async function open(): Promise<Store> {
     return store;
   }
   if (isEmpty(db)) saveInputs(db, readSeeds(config.seedsDir()));
-  if (process.env.ATLAS_REEXTRACT !== '0' || getMeta(db, 'source') !== 'pipeline') await store.reextract();
+  if (process.env.ATLAS_REEXTRACT !== '0' || getMeta(db, 'source') !== 'pipeline') {
+    // A failure here must not stop the server from starting: it serves what the last extraction left.
+    try {
+      await store.reextract();
+    } catch (e) {
+      console.error(`the stored articles could not be extracted; serving the previous extraction: ${messageOf(e)}`);
+      store.lastErrors = [{ article: '*', message: messageOf(e) }];
+    }
+  }
   return store;
 }

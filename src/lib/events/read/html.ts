@@ -23,6 +23,91 @@ const BLOCK = new Set([
 ]);
 const VOID = new Set(['br', 'hr', 'img', 'meta', 'link', 'input', 'source', 'track', 'wbr', 'area', 'base', 'col', 'param']);
 
+/**
+ * Nesting deeper than this is not structure any page needs. htmlparser2 keeps its open elements in an array it
+ * shifts and unshifts, so 40,000 nested elements cost seconds: past this depth the parser is not told about
+ * further elements (their closing tags find nothing open and are ignored), and their text is read as plain text.
+ */
+export const MAX_HTML_DEPTH = 256;
+
+/** htmlparser2's parser with its stack of open elements bounded by MAX_HTML_DEPTH. */
+class DepthLimitedParser extends Parser {
+  override onopentagname(start: number, endIndex: number): void {
+    if ((this as unknown as { stack: string[] }).stack.length >= MAX_HTML_DEPTH) return;
+    super.onopentagname(start, endIndex);
+  }
+}
+
+const isSpaceOrTab = (c: number) => c === 32 || c === 9;
+/** The characters of `\s`. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/**
+ * The text being written, kept as pieces. Every step looks only at its end, so none re-reads (or makes V8
+ * flatten) what is already written: reading stays linear in the size of the page.
+ */
+class TextOut {
+  private parts: string[] = [];
+  length = 0;
+  /** Length of the trailing run of whitespace. */
+  private ws = 0;
+
+  append(piece: string): void {
+    if (!piece) return;
+    this.parts.push(piece);
+    this.length += piece.length;
+    let i = piece.length;
+    while (i > 0 && isSpace(piece.charCodeAt(i - 1))) i--;
+    this.ws = i === 0 ? this.ws + piece.length : piece.length - i;
+  }
+
+  /** The last character's code, or -1 when nothing is written. */
+  last(): number {
+    const p = this.parts[this.parts.length - 1];
+    return p === undefined ? -1 : p.charCodeAt(p.length - 1);
+  }
+
+  /** Drops trailing spaces and tabs. */
+  trimSpacesAndTabs(): void {
+    while (this.parts.length) {
+      const p = this.parts[this.parts.length - 1];
+      let i = p.length;
+      while (i > 0 && isSpaceOrTab(p.charCodeAt(i - 1))) i--;
+      this.length -= p.length - i;
+      this.ws -= p.length - i;
+      if (i > 0) {
+        if (i < p.length) this.parts[this.parts.length - 1] = p.slice(0, i);
+        return;
+      }
+      this.parts.pop();
+    }
+  }
+
+  /** How many newlines end the text, counting up to `max`. */
+  trailingNewlines(max: number): number {
+    let n = 0;
+    for (let k = this.parts.length - 1; k >= 0; k--) {
+      const p = this.parts[k];
+      for (let i = p.length - 1; i >= 0; i--) {
+        if (p.charCodeAt(i) !== 10 || n === max) return n;
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The length without trailing whitespace. */
+  get trimmedLength(): number {
+    return this.length - this.ws;
+  }
+
+  /** The text without trailing whitespace. */
+  trimmed(): string {
+    return this.parts.join('').slice(0, this.trimmedLength);
+  }
+}
+
 const DATE_META = new Set(['article:published_time', 'date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'sailthru.date', 'og:published_time', 'datepublished']);
 
 /** Which excluded region an element opens, judged by its tag and its class/id/role. */
@@ -37,7 +122,7 @@ function regionOf(tag: string, attrs: Record<string, string>): ExcludedReason | 
 }
 
 export function htmlToText(html: string): HtmlText {
-  let out = '';
+  const out = new TextOut();
   const regions: HtmlText['regions'] = [];
   const headings: HtmlText['headings'] = [];
   let metaTitle: string | null = null;
@@ -50,14 +135,14 @@ export function htmlToText(html: string): HtmlText {
   let preDepth = 0;
 
   const breakBlock = (blank: boolean) => {
-    out = out.replace(/[ \t]+$/, '');
+    out.trimSpacesAndTabs();
     if (out.length === 0) return;
     const want = blank ? '\n\n' : '\n';
-    const trailing = /\n*$/.exec(out)![0].length;
-    if (trailing < want.length) out += want.slice(trailing);
+    const trailing = out.trailingNewlines(want.length);
+    if (trailing < want.length) out.append(want.slice(trailing));
   };
 
-  const parser = new Parser(
+  const parser = new DepthLimitedParser(
     {
       onopentag(name, attrs) {
         const tag = name.toLowerCase();
@@ -75,7 +160,7 @@ export function htmlToText(html: string): HtmlText {
         }
         if (tag === 'title' && dropDepth <= 1) titleBuf = '';
         if (VOID.has(tag)) {
-          if (tag === 'br' && dropDepth === 0) out += '\n';
+          if (tag === 'br' && dropDepth === 0) out.append('\n');
           if (tag === 'hr' && dropDepth === 0) breakBlock(true);
           return;
         }
@@ -91,8 +176,9 @@ export function htmlToText(html: string): HtmlText {
         if (dropDepth > 0) return;
         let piece = preDepth > 0 ? data : data.replace(/\s+/g, ' ');
         // Avoid a space at the start of a line or doubled spaces across text nodes.
-        if (/(^|[\n ])$/.test(out)) piece = piece.replace(/^ +/, '');
-        out += piece;
+        const last = out.last();
+        if (last === -1 || last === 10 || last === 32) piece = piece.replace(/^ +/, '');
+        out.append(piece);
       },
       onclosetag(name) {
         const tag = name.toLowerCase();
@@ -102,14 +188,15 @@ export function htmlToText(html: string): HtmlText {
         }
         if (VOID.has(tag)) return;
         // Close up to the matching element (HTML in the wild leaves elements open).
-        const at = stack.map((e) => e.tag).lastIndexOf(tag);
+        let at = stack.length - 1;
+        while (at >= 0 && stack[at].tag !== tag) at--;
         if (at < 0) return;
         while (stack.length > at) {
           const open = stack.pop()!;
           if (open.dropped) dropDepth--;
           if (open.tag === 'pre') preDepth--;
           if (dropDepth > 0) continue;
-          const end = out.replace(/\s+$/, '').length;
+          const end = out.trimmedLength;
           if (open.region && end > open.start) regions.push({ start: open.start, end, reason: open.region });
           if (open.heading && end > open.start) headings.push({ start: open.start, end, level: open.heading });
           if (BLOCK.has(open.tag)) breakBlock(/^(p|h\d|blockquote|pre|table|ul|ol|section|article|figure)$/.test(open.tag));
@@ -120,10 +207,10 @@ export function htmlToText(html: string): HtmlText {
   );
   parser.write(html);
   parser.end();
-  out = out.replace(/\s+$/, '');
-  const clip = <T extends { start: number; end: number }>(r: T): T => ({ ...r, start: Math.min(r.start, out.length), end: Math.min(r.end, out.length) });
+  const text = out.trimmed();
+  const clip = <T extends { start: number; end: number }>(r: T): T => ({ ...r, start: Math.min(r.start, text.length), end: Math.min(r.end, text.length) });
   return {
-    text: out,
+    text,
     regions: regions.map(clip).filter((r) => r.end > r.start),
     headings: headings.map(clip).filter((r) => r.end > r.start),
     metaTitle,

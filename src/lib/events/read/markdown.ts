@@ -18,6 +18,64 @@ interface MdNode {
   children?: MdNode[];
 }
 
+/**
+ * Nesting limits. micromark's cost grows with the square of the containers open on a line (6,000 nested list
+ * items on one line take seconds, 40,000 never finish), so a line opening more than MAX_MARKDOWN_DEPTH list
+ * items or block quotes keeps the first ones and its further markers are dropped, and indentation is read up to
+ * MAX_MARKDOWN_INDENT columns. Below the limits nothing changes.
+ */
+export const MAX_MARKDOWN_DEPTH = 32;
+export const MAX_MARKDOWN_INDENT = 2 * MAX_MARKDOWN_DEPTH;
+
+function limitLine(line: string): string {
+  let i = 0;
+  let markers = 0;
+  let cut = -1; // where the markers past the limit start
+  let column = 0;
+  for (;;) {
+    const ws = i;
+    while (i < line.length && (line[i] === ' ' || line[i] === '\t')) {
+      column = line[i] === '\t' ? column + 4 - (column % 4) : column + 1;
+      i++;
+    }
+    if (markers === 0 && column > MAX_MARKDOWN_INDENT) return ' '.repeat(MAX_MARKDOWN_INDENT) + line.slice(i);
+    let j = i;
+    const c = line[j];
+    if (c === '>') j++;
+    else if (c === '-' || c === '*' || c === '+') j++;
+    else {
+      while (j < line.length && j - i < 9 && line[j] >= '0' && line[j] <= '9') j++;
+      j = j > i && (line[j] === '.' || line[j] === ')') ? j + 1 : i;
+    }
+    if (j === i || (c !== '>' && j < line.length && line[j] !== ' ' && line[j] !== '\t')) {
+      i = ws;
+      break;
+    }
+    markers++;
+    column += j - i;
+    if (markers === MAX_MARKDOWN_DEPTH + 1) cut = ws;
+    i = j;
+  }
+  return cut < 0 ? line : `${line.slice(0, cut)} ${line.slice(i).replace(/^[ \t]+/, '')}`;
+}
+
+/** The source with every line's container nesting and indentation within the limits (linear in its length). */
+export function limitNesting(source: string): string {
+  return source.replace(/[^\n]+/g, limitLine);
+}
+
+/** All text under a node, without recursion: for trees nested past the depth limit. */
+function flatText(node: MdNode): string {
+  let s = '';
+  const todo: MdNode[] = [node];
+  while (todo.length) {
+    const n = todo.pop()!;
+    if (n.type === 'text' || n.type === 'inlineCode') s += n.value ?? '';
+    else if (n.children) for (let k = n.children.length - 1; k >= 0; k--) todo.push(n.children[k]);
+  }
+  return s;
+}
+
 /** Front matter is not CommonMark: read the two keys we use and drop the block before parsing. */
 export function splitFrontMatter(source: string): { body: string; title: string | null; date: string | null; dateField: string | null } {
   const m = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
@@ -33,11 +91,12 @@ export function splitFrontMatter(source: string): { body: string; title: string 
 /** Markdown → plain text (no markup kept): block elements become paragraphs, inline markup its text. */
 export function markdownToText(source: string): MarkdownText {
   const { body, title, date, dateField } = splitFrontMatter(source);
-  const tree = fromMarkdown(body) as unknown as MdNode;
+  const tree = fromMarkdown(limitNesting(body)) as unknown as MdNode;
   let out = '';
   const headings: MarkdownText['headings'] = [];
 
-  const inline = (node: MdNode): string => {
+  const inline = (node: MdNode, depth = 0): string => {
+    if (depth > MAX_MARKDOWN_DEPTH) return flatText(node);
     switch (node.type) {
       case 'text':
         // A line break inside a paragraph is a soft break: a space (hard-wrapped Markdown keeps its sentences).
@@ -52,7 +111,7 @@ export function markdownToText(source: string): MarkdownText {
       case 'imageReference':
         return '';
       default:
-        return (node.children ?? []).map(inline).join('');
+        return (node.children ?? []).map((c) => inline(c, depth + 1)).join('');
     }
   };
   const paragraph = (s: string) => {
@@ -61,7 +120,8 @@ export function markdownToText(source: string): MarkdownText {
     if (out) out += '\n\n';
     out += clean;
   };
-  const block = (node: MdNode) => {
+  const block = (node: MdNode, depth = 0) => {
+    if (depth > 4 * MAX_MARKDOWN_DEPTH) return paragraph(flatText(node));
     switch (node.type) {
       case 'heading': {
         const before = out.length + (out ? 2 : 0);
@@ -80,7 +140,7 @@ export function markdownToText(source: string): MarkdownText {
       case 'definition':
         return;
       default:
-        (node.children ?? []).forEach(block);
+        (node.children ?? []).forEach((c) => block(c, depth + 1));
     }
   };
   block(tree);

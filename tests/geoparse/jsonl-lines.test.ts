@@ -1,0 +1,28 @@
+/** `atlas geoparse --jsonl`: a line that is JSON but not an object is reported with its number; the stream goes on. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const atlas = (args: string[], input: string) =>
+  spawnSync(process.execPath, [join(root, 'src/cli/atlas.js'), ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+
+describe('atlas geoparse --jsonl, line by line', () => {
+  it('reports null, numbers, strings, arrays and broken lines, and reads every good line', () => {
+    const input = ['null', '{"id":"a","text":"Shelling in Kharkiv."}', '42', '"text"', '[1,2]', '{"id":', 'true', '{"id":"b","text":"A raid in Basra."}'].join('\n') + '\n';
+    for (const flags of [['--jsonl'], ['--jsonl', '--gold-spans']]) {
+      const r = atlas(['geoparse', ...flags], input);
+      expect(r.status).toBe(1);
+      const out = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      expect(out.filter((d) => d.error).map((d) => d.line)).toEqual([1, 3, 4, 5, 6, 7]);
+      expect(out.filter((d) => !d.error).map((d) => d.id)).toEqual(['a', 'b']);
+      for (const n of [1, 3, 4, 5, 7]) expect(r.stderr).toMatch(new RegExp(`stdin line ${n}: expected a JSON object`));
+      expect(r.stderr).toMatch(/stdin line 6: not JSON/);
+    }
+    const r = atlas(['geoparse', '--jsonl'], input);
+    const good = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((d) => !d.error);
+    expect(good[0].toponyms.map((t: { name: string }) => t.name)).toEqual(['Kharkiv']);
+    expect(good[1].toponyms.map((t: { name: string }) => t.name)).toEqual(['Basra']);
+  });
+});
