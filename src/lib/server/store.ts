@@ -169,6 +169,47 @@ export class Store {
   }
 
   /**
+   * Reads one article on its own, within the time budget for one article; throws ArticleRejected (400 for a
+   * wrong field, 422 for content that cannot be read or takes too long) and stores nothing.
+   */
+  async checkArticle(input: ArticleInput): Promise<void> {
+    const extract = this.extract;
+    if (!extract) throw new ArticleRejected(503, 'The events pipeline is not available in this build; articles cannot be added');
+    try {
+      readStructure(input);
+    } catch (e) {
+      throw readRejection(e);
+    }
+    const budget = config.articleBudgetMs();
+    const started = performance.now();
+    let alone: ExtractResult;
+    try {
+      alone = await extract([input]);
+    } catch (e) {
+      throw new ArticleRejected(422, `The article could not be read: ${messageOf(e)}`);
+    }
+    const own = alone.errors?.find((e) => e.article === input.id);
+    if (own) throw new ArticleRejected(422, `The article could not be read: ${own.message}`);
+    const took = performance.now() - started;
+    if (took > budget)
+      throw new ArticleRejected(422, `Reading the article took ${(took / 1000).toFixed(1)} s, more than the ${budget / 1000} s allowed for one article; it was not stored`);
+  }
+
+  /**
+   * Stores articles already checked (checkArticle) without deriving anything yet: a bulk import stores as it
+   * goes and re-extracts once at the end. Until then the database says its extraction is stale, so a server
+   * started meanwhile re-extracts.
+   */
+  storeChecked(inputs: StoredInput[]): Promise<void> {
+    return this.serial(async () => {
+      this.db.transaction(() => {
+        saveInputs(this.db, inputs);
+        setMeta(this.db, 'source', 'stale');
+      })();
+    });
+  }
+
+  /**
    * Adds one article, or rejects it with nothing stored: it is read on its own first (within the time budget
    * for one article), then with the stored corpus so incidents reported by several articles merge; the input
    * and everything derived are committed in one transaction.
@@ -178,25 +219,7 @@ export class Store {
       const extract = this.extract;
       if (!extract) throw new ArticleRejected(503, 'The events pipeline is not available in this build; articles cannot be added');
       if (hasInput(this.db, input.id)) throw new ArticleRejected(409, `An article with id "${input.id}" already exists`);
-      try {
-        readStructure(input);
-      } catch (e) {
-        throw readRejection(e);
-      }
-      const budget = config.articleBudgetMs();
-      const started = performance.now();
-      let alone: ExtractResult;
-      try {
-        alone = await extract([input]);
-      } catch (e) {
-        throw new ArticleRejected(422, `The article could not be read: ${messageOf(e)}`);
-      }
-      const own = alone.errors?.find((e) => e.article === input.id);
-      if (own) throw new ArticleRejected(422, `The article could not be read: ${own.message}`);
-      const took = performance.now() - started;
-      if (took > budget)
-        throw new ArticleRejected(422, `Reading the article took ${(took / 1000).toFixed(1)} s, more than the ${budget / 1000} s allowed for one article; it was not stored`);
-
+      await this.checkArticle(input);
       let result: ExtractResult;
       try {
         result = await extract([...this.inputsToExtract(), input]);
