@@ -140,6 +140,21 @@ describe('nesting and time', () => {
     expect((await (await article.GET({ params: { id: 'nested-md' } })).json()).text).toBe('Fighting in Basra.');
   });
 
+  it('reading that would take minutes is stopped at the time budget; nothing stored, the store keeps working', async () => {
+    // Nested emphasis: the Markdown parser's cost grows with its square (a minute and more at this size).
+    const content = 'Fighting in Basra. ' + '**a '.repeat(20_000) + 'x' + ' a**'.repeat(20_000);
+    process.env.ATLAS_ARTICLE_BUDGET_MS = '1000';
+    const t = performance.now();
+    try {
+      await expectError(await post({ id: 'emphasis', format: 'markdown', content }), 422, /longer than the 1 s allowed for one article/);
+    } finally {
+      delete process.env.ATLAS_ARTICLE_BUDGET_MS;
+    }
+    expect(performance.now() - t).toBeLessThan(5000);
+    expect(await stored()).not.toContain('emphasis');
+    expect((await post({ id: 'after-emphasis', content: BASRA })).status).toBe(201);
+  });
+
   it('an article over the time budget is refused and not stored', async () => {
     process.env.ATLAS_ARTICLE_BUDGET_MS = '1';
     try {

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, basename, resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import type { ArticleInput, ExtractResult, ReadArticle } from '../events/types';
 import { extract as runPipeline } from '../events';
 import { readStructure } from '../events/read';
@@ -42,6 +43,28 @@ export class ArticleRejected extends Error {
   ) {
     super(message);
     this.name = 'ArticleRejected';
+  }
+}
+
+/** Thrown when a piece of synchronous work is stopped at its time budget. */
+export class OverBudget extends Error {
+  constructor(readonly ms: number) {
+    super(`stopped after ${ms / 1000} s`);
+    this.name = 'OverBudget';
+  }
+}
+
+/**
+ * Runs `f` and stops it once it has run `ms` milliseconds, throwing OverBudget. Extraction is synchronous, so
+ * the stop comes from V8 itself (node:vm's timeout interrupts any JavaScript running, regular expressions
+ * included); the thread is free again right after.
+ */
+export function withinBudget<T>(ms: number, f: () => T): T {
+  try {
+    return runInNewContext('f()', { f }, { timeout: Math.max(1, Math.round(ms)) }) as T;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new OverBudget(ms);
+    throw e;
   }
 }
 
@@ -175,24 +198,27 @@ export class Store {
   async checkArticle(input: ArticleInput): Promise<void> {
     const extract = this.extract;
     if (!extract) throw new ArticleRejected(503, 'The events pipeline is not available in this build; articles cannot be added');
-    try {
-      readStructure(input);
-    } catch (e) {
-      throw readRejection(e);
-    }
     const budget = config.articleBudgetMs();
+    const overBudget = () =>
+      new ArticleRejected(422, `Reading the article took longer than the ${budget / 1000} s allowed for one article (ATLAS_ARTICLE_BUDGET_MS); it was not stored`);
     const started = performance.now();
+    try {
+      withinBudget(budget, () => readStructure(input));
+    } catch (e) {
+      throw e instanceof OverBudget ? overBudget() : readRejection(e);
+    }
     let alone: ExtractResult;
     try {
-      alone = await extract([input]);
+      const left = budget - (performance.now() - started);
+      if (left <= 0) throw new OverBudget(budget);
+      alone = await withinBudget(left, () => extract([input]));
     } catch (e) {
-      throw new ArticleRejected(422, `The article could not be read: ${messageOf(e)}`);
+      throw e instanceof OverBudget ? overBudget() : new ArticleRejected(422, `The article could not be read: ${messageOf(e)}`);
     }
     const own = alone.errors?.find((e) => e.article === input.id);
     if (own) throw new ArticleRejected(422, `The article could not be read: ${own.message}`);
-    const took = performance.now() - started;
-    if (took > budget)
-      throw new ArticleRejected(422, `Reading the article took ${(took / 1000).toFixed(1)} s, more than the ${budget / 1000} s allowed for one article; it was not stored`);
+    // An extraction that is not synchronous cannot be stopped midway: it is refused once it is over the budget.
+    if (performance.now() - started > budget) throw overBudget();
   }
 
   /**
