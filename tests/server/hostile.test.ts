@@ -215,6 +215,27 @@ describe('a bad article already in the database', () => {
     expect(db.listArticles(again.db)).toHaveLength(3);
   });
 
+  it('an article stored before there was a time budget does not freeze the start', async () => {
+    const path = join(dir, 'slow.sqlite');
+    const raw = db.openDb(path);
+    db.saveInputs(raw, [
+      { id: 'kirkuk', content: KIRKUK, format: 'text' },
+      { id: 'emphasis', content: 'Fighting in Basra. ' + '**a '.repeat(20_000) + 'x' + ' a**'.repeat(20_000), format: 'markdown' }
+    ]);
+    raw.close();
+    process.env.ATLAS_ARTICLE_BUDGET_MS = '1000';
+    const t = performance.now();
+    try {
+      const store = new server.Store(db.openDb(path), server.loadExtract());
+      await store.reextract();
+      expect(store.lastErrors).toEqual([{ article: 'emphasis', message: expect.stringMatching(/longer than the 1 s allowed/) }]);
+      expect(db.listArticles(store.db).map((a) => a.id)).toEqual(['kirkuk']);
+    } finally {
+      delete process.env.ATLAS_ARTICLE_BUDGET_MS;
+    }
+    expect(performance.now() - t).toBeLessThan(6000);
+  });
+
   it('the status reports the articles that could not be read', async () => {
     const s = await (await status.GET({})).json();
     expect(Array.isArray(s.errors)).toBe(true);

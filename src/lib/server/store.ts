@@ -164,6 +164,25 @@ export class Store {
     }
   }
 
+  /**
+   * The stored inputs whose reading fits the time budget for one article; the others are set aside. Articles
+   * stored before there was a budget must not freeze every start: reading (Markdown and HTML parsing) is where
+   * hostile structure costs time, and it is a small part of an extraction.
+   */
+  private readableInputs(inputs: ArticleInput[]): ArticleInput[] {
+    const budget = config.articleBudgetMs();
+    return inputs.filter((input) => {
+      try {
+        withinBudget(budget, () => readStructure(input));
+      } catch (e) {
+        if (!(e instanceof OverBudget)) return true; // read errors are the extraction's to report
+        this.setAside.set(input.id, `reading the article took longer than the ${budget / 1000} s allowed for one article`);
+        return false;
+      }
+      return true;
+    });
+  }
+
   private inputsToExtract(): ArticleInput[] {
     return loadInputs(this.db).filter((i) => !this.setAside.has(i.id));
   }
@@ -184,10 +203,11 @@ export class Store {
     return this.serial(async () => {
       if (!this.extract) return;
       this.setAside.clear();
-      const result = await this.extractIsolating(loadInputs(this.db));
-      for (const e of result.errors ?? []) console.error(`article ${e.article} could not be read: ${e.message}`);
+      const result = await this.extractIsolating(this.readableInputs(loadInputs(this.db)));
+      const errors = [...this.setAsideErrors().filter((e) => !result.errors?.some((r) => r.article === e.article)), ...(result.errors ?? [])];
+      for (const e of errors) console.error(`article ${e.article} could not be read: ${e.message}`);
       replaceExtraction(this.db, result.articles, result.features);
-      this.extracted(result.errors ?? []);
+      this.extracted(errors);
     });
   }
 
