@@ -2,7 +2,8 @@
  * `atlas import FILE|DIR... [--db PATH]`: articles into the dashboard's database (the server's ATLAS_DB, by default
  * data/atlas.sqlite). Each article is read on its own as the API reads an upload; those that cannot be read are
  * reported and the others stored. Progress (count, rate, ETA) goes to stderr, and a summary at the end. The
- * incidents are re-derived once, after the last article; a server running meanwhile shows them after a restart.
+ * incidents are re-derived once, after the last article; a server running on the same database serves them from
+ * then on.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';

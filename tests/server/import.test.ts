@@ -31,7 +31,21 @@ writeFileSync(join(corpus, 'more', 'kirkuk.txt'), 'Gunmen killed two policemen i
 writeFileSync(join(corpus, 'iraq', 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
 writeFileSync(join(corpus, 'notes.pdf'), 'not an article type: skipped inside folders');
 
+type Handler = (e: unknown) => Promise<Response>;
+const api = async () => ({
+  articles: (await import('../../src/routes/api/articles/+server')) as unknown as { GET: Handler },
+  features: (await import('../../src/routes/api/features/+server')) as unknown as { GET: Handler }
+});
+const placesServed = async () => {
+  const fc = await (await (await api()).features.GET({ request: new Request('http://127.0.0.1/') })).json();
+  return fc.features.map((f: { properties: { place_name?: string } }) => f.properties.place_name);
+};
+
 describe('atlas import', () => {
+  it('a server already running on the database starts empty', async () => {
+    expect(await placesServed()).toEqual([]);
+  });
+
   it('stores every readable article, reports the others, shows progress and a summary', async () => {
     const t = io();
     expect(await run([corpus, '--db', db], t.io)).toBe(1);
@@ -43,13 +57,10 @@ describe('atlas import', () => {
     expect(stderr).not.toMatch(/notes\.pdf/);
   });
 
-  it('the server serves what was imported, from the same database', async () => {
-    const articles = (await import('../../src/routes/api/articles/+server')) as unknown as { GET: (e: unknown) => Promise<Response> };
-    const features = (await import('../../src/routes/api/features/+server')) as unknown as { GET: (e: unknown) => Promise<Response> };
-    const list = (await (await articles.GET({})).json()) as Array<{ id: string }>;
+  it('the running server serves what was imported, without a restart', async () => {
+    const list = (await (await (await api()).articles.GET({})).json()) as Array<{ id: string }>;
     expect(list.map((a) => a.id).sort()).toEqual(['basra', 'kirkuk', 'kirkuk-2']);
-    const fc = await (await features.GET({ request: new Request('http://127.0.0.1/') })).json();
-    const places = fc.features.map((f: { properties: { place_name?: string } }) => f.properties.place_name);
+    const places = await placesServed();
     for (const p of ['Kirkuk', 'Basra', 'Mosul']) expect(places).toContain(p);
   });
 

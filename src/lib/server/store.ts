@@ -110,6 +110,14 @@ export class Store {
   /** Bumped whenever the features change, for caches and ETags. */
   version = Date.now();
 
+  /**
+   * Changes whenever the stored features may have: this process's writes, and any other process's commit to the
+   * same database (`atlas import` while the server runs), which SQLite's data_version reports.
+   */
+  get changeVersion(): string {
+    return `${this.version}.${this.db.pragma('data_version', { simple: true })}`;
+  }
+
   /** Articles the last extraction could not read, with why. */
   lastErrors: Array<{ article: string; message: string }> = [];
 
