@@ -9,7 +9,7 @@ import type { ArticleInput, ExtractResult, ReadArticle } from '../events/types';
 import { extract as runPipeline } from '../events';
 import { readStructure } from '../events/read';
 import { loadGazetteer } from '../gazetteer';
-import { openDb, isEmpty, saveInputs, loadInputs, replaceExtraction, setMeta, getMeta, hasInput, commitInputs, getArticle, type Db, type StoredInput } from './db';
+import { openDb, isEmpty, saveInputs, loadInputs, replaceExtraction, setMeta, getMeta, hasInput, commitInputs, getArticle, sameInput, type Db, type StoredInput } from './db';
 import { syntheticArticles, syntheticFeatures } from './synthetic';
 
 type Extract = (inputs: ArticleInput[]) => ExtractResult | Promise<ExtractResult>;
@@ -285,11 +285,17 @@ export class Store {
    * for one article), then with the stored corpus so incidents reported by several articles merge; the input
    * and everything derived are committed in one transaction.
    */
-  addArticle(input: StoredInput): Promise<ReadArticle> {
+  addArticle(input: StoredInput): Promise<{ article: ReadArticle; created: boolean }> {
     return this.serial(async () => {
       const extract = this.extract;
       if (!extract) throw new ArticleRejected(503, 'The events pipeline is not available in this build; articles cannot be added');
-      if (hasInput(this.db, input.id)) throw new ArticleRejected(409, `An article with id "${input.id}" already exists`);
+      if (hasInput(this.db, input.id)) {
+        // A retry of the same article is answered with what is stored; another article under its id is a conflict.
+        const same = sameInput(this.db, input);
+        const article = same ? getArticle(this.db, input.id) : null;
+        if (article) return { article, created: false };
+        throw new ArticleRejected(409, `An article with id "${input.id}" already exists`);
+      }
       await this.checkArticle(input);
       let result: ExtractResult;
       try {
@@ -301,7 +307,7 @@ export class Store {
       if (merged) throw new ArticleRejected(422, `The article could not be read: ${merged.message}`);
       commitInputs(this.db, [input], result.articles, result.features);
       this.extracted([...this.setAsideErrors(), ...(result.errors ?? [])]);
-      return getArticle(this.db, input.id)!;
+      return { article: getArticle(this.db, input.id)!, created: true };
     });
   }
 }
