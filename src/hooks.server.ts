@@ -11,7 +11,7 @@ export const init: ServerInit = async () => {
 const allowed = allowedHosts();
 
 export const handle: Handle = async ({ event, resolve }) => {
-  const why = refusal(event.request.method, event.request.headers, allowed);
+  const why = refusal(event.request.method, event.request.headers, allowed, process.env.ORIGIN);
   const response = why
     ? new Response(JSON.stringify({ error: { status: 403, message: why } }), { status: 403, headers: { 'content-type': 'application/json' } })
     : await resolve(event);

@@ -115,9 +115,23 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     let spans: Array<{ start: number; end: number }> | undefined;
     if (flags.has('--gold-spans')) {
-      spans = (Array.isArray(doc.toponyms) ? doc.toponyms : []).filter(
-        (t) => Number.isInteger(t?.start) && Number.isInteger(t?.end) && t.start >= 0 && t.end <= (doc.text as string).length && t.start < t.end
-      );
+      // Invalid spans are reported with the line (and the run exits non-zero); the valid ones are resolved.
+      const given: unknown[] = Array.isArray(doc.toponyms) ? doc.toponyms : [];
+      if (doc.toponyms !== undefined && !Array.isArray(doc.toponyms)) {
+        failures++;
+        io.stderr.write(`atlas geoparse: stdin line ${lineNo}: "toponyms" must be an array of {"start","end"}\n`);
+      }
+      const length = doc.text.length;
+      spans = [];
+      given.forEach((g, k) => {
+        const t = g as { start?: unknown; end?: unknown } | null;
+        if (t && typeof t === 'object' && Number.isInteger(t.start) && Number.isInteger(t.end) && (t.start as number) >= 0 && (t.end as number) <= length && (t.start as number) < (t.end as number)) {
+          spans!.push({ start: t.start as number, end: t.end as number });
+        } else {
+          failures++;
+          io.stderr.write(`atlas geoparse: stdin line ${lineNo}: toponyms[${k}] ${JSON.stringify(g)} is not a span of the text (integers, 0 <= start < end <= ${length})\n`);
+        }
+      });
     }
     try {
       emit({ id, toponyms: geoparse(doc.text, { gazetteer, spans, demonyms }).map(toponymJson) });

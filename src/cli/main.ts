@@ -11,7 +11,8 @@ export interface CliIO {
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CliIO) => Promise<number> }> }> = {
   geoparse: { summary: 'find and resolve place names: atlas geoparse FILE... | --jsonl [--gold-spans] < in.jsonl', load: () => import('./geoparse') },
   serve: { summary: 'the dashboard with the stored articles: atlas serve [--rebuild] (HOST, PORT)', load: () => import('./serve') },
-  extract: { summary: 'incidents and supply routes as GeoJSON: atlas extract FILE... [-o OUT] [--format geojson|csv|kml]', load: () => import('./extract') }
+  extract: { summary: 'incidents and supply routes as GeoJSON: atlas extract FILE... [-o OUT] [--format geojson|csv|kml]', load: () => import('./extract') },
+  import: { summary: "articles into the dashboard's database: atlas import FILE|DIR... [--db PATH]", load: () => import('./import') }
 };
 
 function usage(): string {

@@ -25,4 +25,20 @@ describe('atlas geoparse --jsonl, line by line', () => {
     expect(good[0].toponyms.map((t: { name: string }) => t.name)).toEqual(['Kharkiv']);
     expect(good[1].toponyms.map((t: { name: string }) => t.name)).toEqual(['Basra']);
   });
+
+  it('--gold-spans: invalid spans are reported with the line, the valid ones resolved, exit non-zero', () => {
+    const text = 'Karbala lies south of Baghdad.';
+    const docs = [
+      { id: 'g', text, toponyms: [{ start: 22, end: 29 }, { start: 5, end: 2 }, { start: 0, end: 999 }, null, { start: 1.5, end: 3 }] },
+      { id: 'h', text, toponyms: 'Karbala' },
+      { id: 'ok', text, toponyms: [{ start: 0, end: 7 }] }
+    ];
+    const r = atlas(['geoparse', '--jsonl', '--gold-spans'], docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+    expect(r.status).toBe(1);
+    for (const k of [1, 2, 3, 4]) expect(r.stderr).toMatch(new RegExp(`stdin line 1: toponyms\\[${k}\\] .* is not a span of the text`));
+    expect(r.stderr).not.toMatch(/toponyms\[0\]/);
+    expect(r.stderr).toMatch(/stdin line 2: "toponyms" must be an array/);
+    const out = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(out.map((d) => d.toponyms.map((t: { name: string }) => t.name))).toEqual([['Baghdad'], [], ['Karbala']]);
+  });
 });

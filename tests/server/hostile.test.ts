@@ -140,6 +140,21 @@ describe('nesting and time', () => {
     expect((await (await article.GET({ params: { id: 'nested-md' } })).json()).text).toBe('Fighting in Basra.');
   });
 
+  it('reading that would take minutes is stopped at the time budget; nothing stored, the store keeps working', async () => {
+    // Nested emphasis: the Markdown parser's cost grows with its square (a minute and more at this size).
+    const content = 'Fighting in Basra. ' + '**a '.repeat(20_000) + 'x' + ' a**'.repeat(20_000);
+    process.env.ATLAS_ARTICLE_BUDGET_MS = '1000';
+    const t = performance.now();
+    try {
+      await expectError(await post({ id: 'emphasis', format: 'markdown', content }), 422, /longer than the 1 s allowed for one article/);
+    } finally {
+      delete process.env.ATLAS_ARTICLE_BUDGET_MS;
+    }
+    expect(performance.now() - t).toBeLessThan(5000);
+    expect(await stored()).not.toContain('emphasis');
+    expect((await post({ id: 'after-emphasis', content: BASRA })).status).toBe(201);
+  });
+
   it('an article over the time budget is refused and not stored', async () => {
     process.env.ATLAS_ARTICLE_BUDGET_MS = '1';
     try {
@@ -160,13 +175,15 @@ describe('url and concurrency', () => {
     expect((await (await article.GET({ params: { id: 'with-url' } })).json()).url).toBe('https://example.org/news/basra');
   });
 
-  it('concurrent writes are each stored once; a duplicate id gets 409', async () => {
+  it('concurrent writes are each stored once; a retry gets the stored article, another article under its id 409', async () => {
     const results = await Promise.all([
       post({ id: 'c1', content: BASRA }),
       post({ id: 'c2', content: KIRKUK }),
-      post({ id: 'c1', content: KIRKUK })
+      post({ id: 'c1', content: KIRKUK }),
+      post({ id: 'c1', content: BASRA })
     ]);
-    expect(results.map((r) => r.status).sort()).toEqual([201, 201, 409]);
+    expect(results.map((r) => r.status)).toEqual([201, 201, 409, 200]);
+    expect((await results[3].json()).article.text).toBe(BASRA);
     const list = await ids();
     expect(list.filter((id) => id === 'c1' || id === 'c2')).toEqual(['c1', 'c2']);
   });
@@ -198,6 +215,27 @@ describe('a bad article already in the database', () => {
     await again.reextract();
     expect(again.lastErrors.map((e) => e.article)).toEqual(['poison']);
     expect(db.listArticles(again.db)).toHaveLength(3);
+  });
+
+  it('an article stored before there was a time budget does not freeze the start', async () => {
+    const path = join(dir, 'slow.sqlite');
+    const raw = db.openDb(path);
+    db.saveInputs(raw, [
+      { id: 'kirkuk', content: KIRKUK, format: 'text' },
+      { id: 'emphasis', content: 'Fighting in Basra. ' + '**a '.repeat(20_000) + 'x' + ' a**'.repeat(20_000), format: 'markdown' }
+    ]);
+    raw.close();
+    process.env.ATLAS_ARTICLE_BUDGET_MS = '1000';
+    const t = performance.now();
+    try {
+      const store = new server.Store(db.openDb(path), server.loadExtract());
+      await store.reextract();
+      expect(store.lastErrors).toEqual([{ article: 'emphasis', message: expect.stringMatching(/longer than the 1 s allowed/) }]);
+      expect(db.listArticles(store.db).map((a) => a.id)).toEqual(['kirkuk']);
+    } finally {
+      delete process.env.ATLAS_ARTICLE_BUDGET_MS;
+    }
+    expect(performance.now() - t).toBeLessThan(6000);
   });
 
   it('the status reports the articles that could not be read', async () => {

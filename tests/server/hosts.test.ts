@@ -39,6 +39,9 @@ describe('Host names', () => {
     expect(refusal('POST', headers({ host: '127.0.0.1:4173', origin: 'http://127.0.0.1:9999' }), allowed)).toMatch(/not accepted/);
     expect(refusal('POST', headers({ host: '127.0.0.1:4173', origin: 'null' }), allowed)).toMatch(/opaque origin/);
     expect(refusal('POST', headers({ host: '127.0.0.1:4173', origin: 'http://127.0.0.1:4173' }), allowed)).toBeNull();
+    // Behind a proxy: the public ORIGIN may write to the server the proxy reaches by loopback.
+    expect(refusal('POST', headers({ host: '127.0.0.1:4173', origin: 'https://atlas.example.org' }), allowed, 'https://atlas.example.org')).toBeNull();
+    expect(refusal('POST', headers({ host: '127.0.0.1:4173', origin: 'https://evil.example' }), allowed, 'https://atlas.example.org')).toMatch(/not accepted/);
     // A read from another page is the browser's business (CORS), not a write.
     expect(refusal('GET', headers({ host: '127.0.0.1:4173', origin: 'http://evil.example' }), allowed)).toBeNull();
   });

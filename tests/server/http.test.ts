@@ -8,6 +8,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIfStale, startServer, type RunningServer } from '../browser/server';
+import { openDb, saveInputs } from '../../src/lib/server/db';
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-http-'));
 let server: RunningServer;
@@ -69,5 +70,31 @@ describe('the running server', () => {
     const res = await send('POST', '/api/articles', { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'content-length': String(body.length) }, body);
     expect(res.status).toBe(400);
     expect(JSON.parse(res.text).error.message).toMatch(/"date"/);
+  });
+});
+
+describe('a database holding an article that breaks the pipeline', () => {
+  it('the server still starts, serves the other articles and says which one it left out', async () => {
+    const path = join(dir, 'poisoned.sqlite');
+    const db = openDb(path);
+    const basra = 'Iraqi forces killed 12 militiamen during a raid in Basra on Tuesday, officials said.';
+    saveInputs(db, [
+      { id: 'kirkuk', content: 'A roadside bomb killed three Iraqi soldiers in Kirkuk on March 3, 2008, police said.', format: 'text' },
+      { id: 'basra', content: basra, format: 'text', date: '2024-12-31' },
+      // Stored before dates were checked: merging it with the article above throws.
+      { id: 'poison', content: basra, format: 'text', date: '2024-13-01' }
+    ]);
+    db.close();
+    const poisoned = await startServer({ ATLAS_DB: path, ATLAS_SEEDS: join(dir, 'seeds') });
+    try {
+      const status = await (await fetch(`${poisoned.baseURL}/api/status`)).json();
+      expect(status.errors.map((e: { article: string }) => e.article)).toEqual(['poison']);
+      const fc = await (await fetch(`${poisoned.baseURL}/api/features`)).json();
+      const places = fc.features.map((f: { properties: { place_name?: string } }) => f.properties.place_name);
+      expect(places).toContain('Kirkuk');
+      expect(places).toContain('Basra');
+    } finally {
+      await poisoned.stop();
+    }
   });
 });

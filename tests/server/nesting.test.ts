@@ -34,6 +34,15 @@ describe('nesting limits', () => {
     expect(ms).toBeLessThan(5000);
   });
 
+  it('limits markers after deep indentation too', () => {
+    const src = ' '.repeat(500) + '- '.repeat(DEPTH) + 'Shelling in Kharkiv';
+    const limited = limitNesting(src);
+    expect(limited.length).toBeLessThan(200);
+    const { value, ms } = timed(() => markdownToText(src));
+    expect(value.text).toContain('Shelling in Kharkiv');
+    expect(ms).toBeLessThan(3000);
+  });
+
   it('leaves ordinary nesting alone', () => {
     const src = '- Kyiv\n  - Bucha\n    > a quote\n\n1. one\n2. two\n\n---\n\n* * *\n\n-1 is not a list\n';
     expect(limitNesting(src)).toBe(src);

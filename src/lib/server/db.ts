@@ -102,6 +102,21 @@ export function commitInputs(db: Db, inputs: StoredInput[], articles: ReadArticl
   })();
 }
 
+/** Whether the stored input under this id is this very article (content, format, date, title and URL). */
+export function sameInput(db: Db, i: StoredInput): boolean {
+  const row = db.prepare('SELECT content, format, date, title, url FROM inputs WHERE id = ?').get(i.id) as
+    | { content: string; format: string | null; date: string | null; title: string | null; url: string | null }
+    | undefined;
+  return (
+    row !== undefined &&
+    row.content === i.content &&
+    row.format === (i.format ?? null) &&
+    row.date === (i.date ?? null) &&
+    row.title === (i.title ?? null) &&
+    row.url === (i.url ?? null)
+  );
+}
+
 export function inputUrl(db: Db, id: string): string | null {
   return (db.prepare('SELECT url FROM inputs WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
 }

@@ -36,8 +36,11 @@ export function allowedHosts(env: NodeJS.ProcessEnv = process.env): Set<string> 
   return names;
 }
 
-/** Why a request must be refused, or null when its Host (and Origin, on writes) are allowed. */
-export function refusal(method: string, headers: Headers, allowed = allowedHosts()): string | null {
+/**
+ * Why a request must be refused, or null when its Host (and Origin, on writes) are allowed. A write's Origin must
+ * be this server as the request names it, or ORIGIN (the public address behind a proxy).
+ */
+export function refusal(method: string, headers: Headers, allowed = allowedHosts(), publicOrigin = process.env.ORIGIN): string | null {
   const host = headers.get('host');
   const list = [...allowed].join(', ');
   if (!host) return `A Host header is required; this server answers to ${list} (ATLAS_ALLOWED_HOSTS adds names)`;
@@ -52,7 +55,14 @@ export function refusal(method: string, headers: Headers, allowed = allowedHosts
       } catch {
         return `Origin "${origin}" is not a URL`;
       }
-      if (hostName(originHost) !== name || originHost.toLowerCase() !== host.trim().toLowerCase())
+      const sameServer = originHost.toLowerCase() === host.trim().toLowerCase();
+      let proxied = false;
+      try {
+        proxied = Boolean(publicOrigin) && new URL(publicOrigin!).origin === new URL(origin).origin;
+      } catch {
+        proxied = false;
+      }
+      if (!sameServer && !proxied)
         return `Writes from the page at ${origin} are not accepted; only pages served by this server may write`;
     } else if (origin === 'null') return 'Writes from an opaque origin are not accepted';
   }

@@ -4,11 +4,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, basename, resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import type { ArticleInput, ExtractResult, ReadArticle } from '../events/types';
 import { extract as runPipeline } from '../events';
 import { readStructure } from '../events/read';
 import { loadGazetteer } from '../gazetteer';
-import { openDb, isEmpty, saveInputs, loadInputs, replaceExtraction, setMeta, getMeta, hasInput, commitInputs, getArticle, type Db, type StoredInput } from './db';
+import { openDb, isEmpty, saveInputs, loadInputs, replaceExtraction, setMeta, getMeta, hasInput, commitInputs, getArticle, sameInput, type Db, type StoredInput } from './db';
 import { syntheticArticles, syntheticFeatures } from './synthetic';
 
 type Extract = (inputs: ArticleInput[]) => ExtractResult | Promise<ExtractResult>;
@@ -42,6 +43,28 @@ export class ArticleRejected extends Error {
   ) {
     super(message);
     this.name = 'ArticleRejected';
+  }
+}
+
+/** Thrown when a piece of synchronous work is stopped at its time budget. */
+export class OverBudget extends Error {
+  constructor(readonly ms: number) {
+    super(`stopped after ${ms / 1000} s`);
+    this.name = 'OverBudget';
+  }
+}
+
+/**
+ * Runs `f` and stops it once it has run `ms` milliseconds, throwing OverBudget. Extraction is synchronous, so
+ * the stop comes from V8 itself (node:vm's timeout interrupts any JavaScript running, regular expressions
+ * included); the thread is free again right after.
+ */
+export function withinBudget<T>(ms: number, f: () => T): T {
+  try {
+    return runInNewContext('f()', { f }, { timeout: Math.max(1, Math.round(ms)) }) as T;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new OverBudget(ms);
+    throw e;
   }
 }
 
@@ -87,10 +110,18 @@ export class Store {
   /** Bumped whenever the features change, for caches and ETags. */
   version = Date.now();
 
+  /**
+   * Changes whenever the stored features may have: this process's writes, and any other process's commit to the
+   * same database (`atlas import` while the server runs), which SQLite's data_version reports.
+   */
+  get changeVersion(): string {
+    return `${this.version}.${this.db.pragma('data_version', { simple: true })}`;
+  }
+
   /** Articles the last extraction could not read, with why. */
   lastErrors: Array<{ article: string; message: string }> = [];
 
-  /** Stored articles that made the whole extraction fail: left out of it (and reported) until they are fixed. */
+  /** Stored articles that made the whole extraction fail, or whose reading ran over the budget: left out of it (and reported). */
   private setAside = new Map<string, string>();
 
   /** Writes run one after another: each reads the corpus and replaces what is derived from it. */
@@ -141,6 +172,41 @@ export class Store {
     }
   }
 
+  /**
+   * The stored inputs whose reading fits the time budget for one article; the others are set aside. Articles
+   * stored before there was a budget must not freeze every start: reading (Markdown and HTML parsing) is where
+   * hostile structure costs time, and it is a small part of an extraction.
+   */
+  private readableInputs(inputs: ArticleInput[]): ArticleInput[] {
+    const budget = config.articleBudgetMs();
+    return inputs.filter((input) => {
+      try {
+        withinBudget(budget, () => readStructure(input));
+      } catch (e) {
+        if (!(e instanceof OverBudget)) return true; // read errors are the extraction's to report
+        this.setAside.set(input.id, `reading the article took longer than the ${budget / 1000} s allowed for one article`);
+        return false;
+      }
+      return true;
+    });
+  }
+
+  private warm = false;
+
+  /**
+   * One small extraction outside any budget, so that loading the gazetteer and the pipeline's first-use caches
+   * is never what a budget stops halfway.
+   */
+  private async warmUp(): Promise<void> {
+    if (this.warm || !this.extract) return;
+    this.warm = true;
+    try {
+      await this.extract([{ id: 'warm-up', content: 'A roadside bomb killed three soldiers in Kirkuk, Iraq, on 3 March 2008.', format: 'text' }]);
+    } catch {
+      // the articles themselves will say what is wrong
+    }
+  }
+
   private inputsToExtract(): ArticleInput[] {
     return loadInputs(this.db).filter((i) => !this.setAside.has(i.id));
   }
@@ -161,10 +227,56 @@ export class Store {
     return this.serial(async () => {
       if (!this.extract) return;
       this.setAside.clear();
-      const result = await this.extractIsolating(loadInputs(this.db));
-      for (const e of result.errors ?? []) console.error(`article ${e.article} could not be read: ${e.message}`);
+      const result = await this.extractIsolating(this.readableInputs(loadInputs(this.db)));
+      const errors = [...this.setAsideErrors().filter((e) => !result.errors?.some((r) => r.article === e.article)), ...(result.errors ?? [])];
+      for (const e of errors) console.error(`article ${e.article} could not be read: ${e.message}`);
       replaceExtraction(this.db, result.articles, result.features);
-      this.extracted(result.errors ?? []);
+      this.extracted(errors);
+    });
+  }
+
+  /**
+   * Reads one article on its own, within the time budget for one article; throws ArticleRejected (400 for a
+   * wrong field, 422 for content that cannot be read or takes too long) and stores nothing.
+   */
+  async checkArticle(input: ArticleInput): Promise<void> {
+    const extract = this.extract;
+    if (!extract) throw new ArticleRejected(503, 'The events pipeline is not available in this build; articles cannot be added');
+    await this.warmUp();
+    const budget = config.articleBudgetMs();
+    const overBudget = () =>
+      new ArticleRejected(422, `Reading the article took longer than the ${budget / 1000} s allowed for one article (ATLAS_ARTICLE_BUDGET_MS); it was not stored`);
+    const started = performance.now();
+    try {
+      withinBudget(budget, () => readStructure(input));
+    } catch (e) {
+      throw e instanceof OverBudget ? overBudget() : readRejection(e);
+    }
+    let alone: ExtractResult;
+    try {
+      const left = budget - (performance.now() - started);
+      if (left <= 0) throw new OverBudget(budget);
+      alone = await withinBudget(left, () => extract([input]));
+    } catch (e) {
+      throw e instanceof OverBudget ? overBudget() : new ArticleRejected(422, `The article could not be read: ${messageOf(e)}`);
+    }
+    const own = alone.errors?.find((e) => e.article === input.id);
+    if (own) throw new ArticleRejected(422, `The article could not be read: ${own.message}`);
+    // An extraction that is not synchronous cannot be stopped midway: it is refused once it is over the budget.
+    if (performance.now() - started > budget) throw overBudget();
+  }
+
+  /**
+   * Stores articles already checked (checkArticle) without deriving anything yet: a bulk import stores as it
+   * goes and re-extracts once at the end. Until then the database says its extraction is stale, so a server
+   * started meanwhile re-extracts.
+   */
+  storeChecked(inputs: StoredInput[]): Promise<void> {
+    return this.serial(async () => {
+      this.db.transaction(() => {
+        saveInputs(this.db, inputs);
+        setMeta(this.db, 'source', 'stale');
+      })();
     });
   }
 
@@ -173,30 +285,18 @@ export class Store {
    * for one article), then with the stored corpus so incidents reported by several articles merge; the input
    * and everything derived are committed in one transaction.
    */
-  addArticle(input: StoredInput): Promise<ReadArticle> {
+  addArticle(input: StoredInput): Promise<{ article: ReadArticle; created: boolean }> {
     return this.serial(async () => {
       const extract = this.extract;
       if (!extract) throw new ArticleRejected(503, 'The events pipeline is not available in this build; articles cannot be added');
-      if (hasInput(this.db, input.id)) throw new ArticleRejected(409, `An article with id "${input.id}" already exists`);
-      try {
-        readStructure(input);
-      } catch (e) {
-        throw readRejection(e);
+      if (hasInput(this.db, input.id)) {
+        // A retry of the same article is answered with what is stored; another article under its id is a conflict.
+        const same = sameInput(this.db, input);
+        const article = same ? getArticle(this.db, input.id) : null;
+        if (article) return { article, created: false };
+        throw new ArticleRejected(409, `An article with id "${input.id}" already exists`);
       }
-      const budget = config.articleBudgetMs();
-      const started = performance.now();
-      let alone: ExtractResult;
-      try {
-        alone = await extract([input]);
-      } catch (e) {
-        throw new ArticleRejected(422, `The article could not be read: ${messageOf(e)}`);
-      }
-      const own = alone.errors?.find((e) => e.article === input.id);
-      if (own) throw new ArticleRejected(422, `The article could not be read: ${own.message}`);
-      const took = performance.now() - started;
-      if (took > budget)
-        throw new ArticleRejected(422, `Reading the article took ${(took / 1000).toFixed(1)} s, more than the ${budget / 1000} s allowed for one article; it was not stored`);
-
+      await this.checkArticle(input);
       let result: ExtractResult;
       try {
         result = await extract([...this.inputsToExtract(), input]);
@@ -207,7 +307,7 @@ export class Store {
       if (merged) throw new ArticleRejected(422, `The article could not be read: ${merged.message}`);
       commitInputs(this.db, [input], result.articles, result.features);
       this.extracted([...this.setAsideErrors(), ...(result.errors ?? [])]);
-      return getArticle(this.db, input.id)!;
+      return { article: getArticle(this.db, input.id)!, created: true };
     });
   }
 }

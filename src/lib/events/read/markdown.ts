@@ -31,18 +31,12 @@ function limitLine(line: string): string {
   let i = 0;
   let markers = 0;
   let cut = -1; // where the markers past the limit start
-  let column = 0;
   for (;;) {
     const ws = i;
-    while (i < line.length && (line[i] === ' ' || line[i] === '\t')) {
-      column = line[i] === '\t' ? column + 4 - (column % 4) : column + 1;
-      i++;
-    }
-    if (markers === 0 && column > MAX_MARKDOWN_INDENT) return ' '.repeat(MAX_MARKDOWN_INDENT) + line.slice(i);
+    while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
     let j = i;
     const c = line[j];
-    if (c === '>') j++;
-    else if (c === '-' || c === '*' || c === '+') j++;
+    if (c === '>' || c === '-' || c === '*' || c === '+') j++;
     else {
       while (j < line.length && j - i < 9 && line[j] >= '0' && line[j] <= '9') j++;
       j = j > i && (line[j] === '.' || line[j] === ')') ? j + 1 : i;
@@ -52,11 +46,15 @@ function limitLine(line: string): string {
       break;
     }
     markers++;
-    column += j - i;
     if (markers === MAX_MARKDOWN_DEPTH + 1) cut = ws;
     i = j;
   }
-  return cut < 0 ? line : `${line.slice(0, cut)} ${line.slice(i).replace(/^[ \t]+/, '')}`;
+  const out = cut < 0 ? line : `${line.slice(0, cut)} ${line.slice(i).replace(/^[ \t]+/, '')}`;
+  // Leading indentation, in columns (a tab reaches the next multiple of 4).
+  let column = 0;
+  let k = 0;
+  for (; k < out.length && (out[k] === ' ' || out[k] === '\t'); k++) column = out[k] === '\t' ? column + 4 - (column % 4) : column + 1;
+  return column > MAX_MARKDOWN_INDENT ? ' '.repeat(MAX_MARKDOWN_INDENT) + out.slice(k) : out;
 }
 
 /** The source with every line's container nesting and indentation within the limits (linear in its length). */

@@ -27,7 +27,8 @@ function sourceUrl(value: string): string | null {
 
 /**
  * Adds an article: `{ "content": "…", "id"?: "…", "title"?: "…", "date"?: "YYYY-MM-DD", "url"?: "https://…",
- * "format"?: "text" | "markdown" | "html" }`. 201 with the article as read; nothing is stored when it is refused:
+ * "format"?: "text" | "markdown" | "html" }`. 201 with the article as read (200 and the stored article when the same
+ * article is sent again under its id); nothing is stored when it is refused:
  * 400 a field is wrong (named in the message), 409 the id is taken, 413 the body is over the limit, 415 not JSON,
  * 422 the content cannot be read.
  */
@@ -64,13 +65,16 @@ export const POST: RequestHandler = async ({ request }) => {
     url: url == null ? null : sourceUrl(url as string),
     format: format as StoredInput['format']
   };
-  let article;
+  let added;
   try {
-    article = await store.addArticle(input);
+    added = await store.addArticle(input);
   } catch (e) {
     if (e instanceof ArticleRejected) return apiError(e.status, e.message);
     console.error(e);
     return apiError(500, 'The article could not be stored');
   }
-  return json({ article: { ...article, url: input.url } }, { status: 201, headers: { location: `/api/articles/${encodeURIComponent(id)}` } });
+  return json(
+    { article: { ...added.article, url: input.url } },
+    { status: added.created ? 201 : 200, headers: { location: `/api/articles/${encodeURIComponent(id)}` } }
+  );
 };

@@ -7,14 +7,15 @@ import { featureCollectionJson } from '$lib/server/db';
 const gzipAsync = promisify(gzip);
 
 /** The serialised collection for one version of the store: built once, sent gzipped when the client accepts it. */
-let cached: { version: number; etag: string; body: string; gz: Promise<Buffer> } | null = null;
+let cached: { version: string; etag: string; body: string; gz: Promise<Buffer> } | null = null;
 
 /** Every incident and route as one GeoJSON FeatureCollection (RFC 7946). */
 export const GET: RequestHandler = async ({ request }) => {
   const store = await getStore();
-  if (cached?.version !== store.version) {
+  const version = store.changeVersion;
+  if (cached?.version !== version) {
     const body = featureCollectionJson(store.db);
-    cached = { version: store.version, etag: `"f${store.version}-${body.length}"`, body, gz: gzipAsync(body, { level: 6 }) };
+    cached = { version, etag: `"f${version}-${body.length}"`, body, gz: gzipAsync(body, { level: 6 }) };
   }
   const c = cached;
   const headers: Record<string, string> = {
