@@ -34,6 +34,14 @@ describe('counts of people', () => {
     expect(counts('A ferry pilot injured in the blast succumbed at the clinic.')).toMatchObject({ killed: 1 });
     expect(counts('Farid, a local councillor, was shot dead outside his home.')).toEqual({ killed: 1 });
     expect(counts('Two guards and a cook were killed in the raid.')).toEqual({ killed: 3 });
+    expect(counts('1 sergeant and 4 recruits were killed at the depot.')).toEqual({ killed: 5 });
+    expect(counts('Union leader Musa Bello along with his driver was shot dead.')).toEqual({ killed: 2 });
+    expect(counts('An organiser of the union, a former teacher, was shot dead.')).toEqual({ killed: 1 });
+  });
+
+  it('counts bodies found as the dead', () => {
+    expect(counts('Divers recovered 8 bodies from the river.')).toEqual({ killed: 8 });
+    expect(counts('Villagers found the bodies of two herders.')).toEqual({ killed: 2 });
   });
 
   it('never counts ages, years, units, calibres or compounds', () => {

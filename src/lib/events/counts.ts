@@ -93,7 +93,7 @@ function qtyIn(s: string, from: 'first' | 'last', skip: CountSpan[], base: numbe
 
 /** How many people a noun phrase names: "a commander and five of his operatives" → 6; null when it cannot say. */
 function sizeOf(np: string, skip: CountSpan[], base: number, anyNoun = false): Count | null {
-  const parts = np.split(/\s+and\s+/);
+  const parts = np.split(/\s+(?:and|along with|together with)\s+/);
   let total = 0;
   let approx = false;
   let any = false;
@@ -111,7 +111,11 @@ function sizeOf(np: string, skip: CountSpan[], base: number, anyNoun = false): C
     } else if (/^(?:a|an|another|one|the|his|her|their)\s+\S/i.test(part) && (PERSON.test(head) || (anyNoun && /^(?:a|an|another|one|his|her|their)\b/i.test(part) && !/\b(?:number|lot|group|few|couple|series|total)\b/i.test(head)))) {
       total += 1;
       any = true;
-    } else if (/^(?:he|she|him|her)\b/i.test(part) || /^(?:[A-Z][\w'’-]+)(?:\s+(?:al|bin|ibn|el|[A-Z][\w'’-]+)){0,4}$/.test(part.trim())) {
+    } else if (
+      /^(?:he|she|him|her)\b/i.test(part) ||
+      /^(?:[A-Z][\w'’-]+)(?:\s+(?:al|bin|ibn|el|[A-Z][\w'’-]+)){0,4}$/.test(part.trim()) ||
+      (anyNoun && /^[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,3}\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+$/.test(part.trim()) && !/\d/.test(part))
+    ) {
       // A person named: "Mustafa", "Azhar al Dulaimi".
       total += 1;
       any = true;
@@ -153,6 +157,15 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
       if (second) out[fieldOf(m[4])] ??= second;
     }
   }
+  // "17 bodies were recovered", "the bodies of five fishermen were found": the dead, counted.
+  if (!out.killed) {
+    const bodies = /\b(NUM)\s+(?:\w+\s+)?(?:dead\s+)?bod(?:y|ies)\b|\bbod(?:y|ies) of\s+(?:(?:the|at least|some)\s+)?(NUM)\b/i;
+    const m = new RegExp(bodies.source.replace(/NUM/g, NUMBER_SOURCE), 'i').exec(clause);
+    const raw = m?.[1] ?? m?.[2];
+    const at = m ? base + m.index + m[0].indexOf(raw!) : 0;
+    const n = raw && !skip.some((d) => at >= d.start && at < d.end) ? parseNumber(raw) : null;
+    if (n !== null && n > 0) out.killed = { n, approx: false };
+  }
   for (const [k, v] of verbs.entries()) {
     const field = fieldOf(v.word);
     if (out[field]) continue;
@@ -191,10 +204,14 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
       const head = before.slice(0, q.index);
       const named = /(?:^|[,.;]\s*|\b(?:and|with)\s+)?\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+and\s+(?:\w+\s+){0,2}$/.exec(head);
       let n = q.n + (named && !/^(The|On|In|At|Also|US|Iraqi|Afghan)$/.test(named[1].split(/\s+/)[0]) && !/\b(forces|troops|Army|Groups?)\b/.test(named[1]) ? 1 : 0);
-      // "Three soldiers and a civilian were killed": the whole subject phrase.
-      const subject = before.slice(q.index).replace(/(?:\s*\b(?:was|were|had|has|have|been|being|is|are|reportedly|allegedly|also|later|then|both|all)\b)+\s*$/i, '');
-      if (/\sand\s/.test(before.slice(q.index + q.length)) && !/[,;]/.test(subject)) {
-        const whole = sizeOf(subject, skip, base + from + q.index, true);
+      // "Three soldiers and a civilian were killed", "1 officer and 3 soldiers were killed": the whole subject
+      // phrase, from its first number.
+      const segment = before.slice(before.search(/[^,;]*$/));
+      const firstQ = qtyIn(segment, 'first', skip, base + from + (before.length - segment.length));
+      const startAt = firstQ ? before.length - segment.length + firstQ.index : q.index;
+      const subject = before.slice(Math.min(startAt, q.index)).replace(/(?:\s*\b(?:was|were|had|has|have|been|being|is|are|reportedly|allegedly|also|later|then|both|all)\b)+\s*$/i, '');
+      if (/\s(?:and|along with|together with)\s/.test(before.slice(Math.min(startAt, q.index))) && !/[,;]/.test(subject) && !(firstQ && firstQ.index === q.index - (before.length - segment.length) && !/\s(?:and|along with|together with)\s/.test(before.slice(q.index + q.length)))) {
+        const whole = sizeOf(subject, skip, base + from + Math.min(startAt, q.index), true);
         if (whole && whole.n > n) n = whole.n;
       }
       out[field] = { n, approx: q.approx };
@@ -226,7 +243,7 @@ function subjectSize(before: string, skip: CountSpan[], base: number): Count | n
     for (const det of seg.matchAll(/\b(?:a|an|another|one|the)\s/gi)) {
       const np = seg.slice(det.index!);
       if (/\b(?:near|in|at|on|of|to|from|with|by|into|for|against|inside|outside|after|before)\s+$/i.test(seg.slice(0, det.index!))) continue;
-      const parts = np.split(/\s+and\s+/);
+      const parts = np.split(/\s+(?:and|along with|together with)\s+/);
       if (!DET_NP.test(parts[0]) || !parts.slice(1).every((p) => DET_NP.test(p) || !/^(?:a|an|another|one|his|her|their|the|\d)/i.test(p))) continue;
       if (/^the\s/i.test(np)) {
         // "the driver of a van": one person; "the attackers": a number the text does not give.
@@ -242,6 +259,11 @@ function subjectSize(before: string, skip: CountSpan[], base: number): Count | n
   for (const seg of segments.length > 1 ? [last, segments[0]] : [last]) {
     const size = fromDet(seg);
     if (size) return size;
+  }
+  // "Party leader Dr Karim Uddin along with his driver": a named person and those with him.
+  if (/\s(?:and|along with|together with)\s+(?:his|her|their)\s/.test(last)) {
+    const size = sizeOf(last, skip, base + before.lastIndexOf(last), true);
+    if (size && size.n > 1) return { ...size, atLeast: true };
   }
   // A person named at the start, with an appositive between: "Karim, a trader from the town, was killed".
   for (const seg of segments.length > 1 ? [last, segments[0]] : [last]) {
