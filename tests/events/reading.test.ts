@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArticleReadError, extract, readArticle } from '../../src/lib/events';
-import { ArticleDateError } from '../../src/lib/events/read';
+import { ArticleDateError, validateArticle } from '../../src/lib/events/read';
 import { run as runExtract } from '../../src/cli/extract';
 import { splitSentences } from '../../src/lib/events/text/sentences';
 import { parseNumber } from '../../src/lib/events/text/numbers';
@@ -207,6 +207,13 @@ describe('article dates', () => {
     const r = extract([cases[0][1], { id: 'good', content: story, date: '2030-02-11' }]);
     expect(r.errors.map((e) => e.article)).toEqual(['api']);
     expect(incidentDate(r)?.date).toBe('2030-02-10');
+  });
+
+  it('reads the date of structured data (JSON-LD), and checks it', () => {
+    const page = (d: string) => `<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"${d}"}</script></head><body><p>${story}</p></body></html>`;
+    expect(readArticle({ id: 'x', content: page('2030-02-11T06:00:00Z'), format: 'html' }).date).toBe('2030-02-11');
+    expect(() => validateArticle({ id: 'x', content: page('2030-02-30'), format: 'html' })).toThrow(/json-ld datePublished/);
+    expect(validateArticle({ id: 'x', content: story, date: '2030-02-11' })).toEqual({ date: '2030-02-11' });
   });
 
   it('resolves "yesterday" only when the article has a date, and never to a default day', () => {

@@ -44,6 +44,7 @@ export function htmlToText(html: string): HtmlText {
   let metaDate: string | null = null;
   let metaDateField: string | null = null;
   let titleBuf: string | null = null;
+  let ldBuf: string | null = null;
   // Stack of open elements with what they started, so closing tags can finish regions and headings.
   const stack: Array<{ tag: string; region: ExcludedReason | null; start: number; dropped: boolean; heading: number }> = [];
   let dropDepth = 0;
@@ -74,6 +75,7 @@ export function htmlToText(html: string): HtmlText {
           metaDateField = 'time datetime';
         }
         if (tag === 'title' && dropDepth <= 1) titleBuf = '';
+        if (tag === 'script' && /ld\+json/i.test(attrs.type ?? '')) ldBuf = '';
         if (VOID.has(tag)) {
           if (tag === 'br' && dropDepth === 0) out += '\n';
           if (tag === 'hr' && dropDepth === 0) breakBlock(true);
@@ -88,6 +90,7 @@ export function htmlToText(html: string): HtmlText {
       },
       ontext(data) {
         if (titleBuf !== null) titleBuf += data;
+        if (ldBuf !== null && ldBuf.length < 200_000) ldBuf += data;
         if (dropDepth > 0) return;
         let piece = preDepth > 0 ? data : data.replace(/\s+/g, ' ');
         // Avoid a space at the start of a line or doubled spaces across text nodes.
@@ -96,6 +99,15 @@ export function htmlToText(html: string): HtmlText {
       },
       onclosetag(name) {
         const tag = name.toLowerCase();
+        if (tag === 'script' && ldBuf !== null) {
+          // Structured data: {"@type": "NewsArticle", "datePublished": "2021-03-04T08:00:00Z", …}.
+          const published = /"datePublished"\s*:\s*"([^"]{1,80})"/.exec(ldBuf);
+          if (!metaDate && published && published[1].trim()) {
+            metaDate = published[1];
+            metaDateField = 'json-ld datePublished';
+          }
+          ldBuf = null;
+        }
         if (tag === 'title' && titleBuf !== null) {
           if (!metaTitle && titleBuf.trim()) metaTitle = titleBuf.replace(/\s+/g, ' ').trim();
           titleBuf = null;

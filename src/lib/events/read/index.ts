@@ -65,6 +65,14 @@ export function checkContent(id: string, content: string): void {
   if (replacement > 0 && replacement > sample.length / 1000) throw new ArticleReadError(id, 'invalid UTF-8: the text could not be decoded');
 }
 
+/**
+ * Check an article before it is stored: readable text and possible dates (the date field, meta tags, front
+ * matter). Throws `ArticleDateError` (with the field) or `ArticleReadError`; returns the article's date as read.
+ */
+export function validateArticle(input: ArticleInput): { date: string | null } {
+  return { date: readStructure(input).date };
+}
+
 /** Read an article's content into plain text with its structure and date; toponyms are left empty here. */
 export function readStructure(input: ArticleInput): Omit<ReadArticle, 'toponyms'> {
   checkContent(input.id, input.content);
