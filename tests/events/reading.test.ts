@@ -163,6 +163,19 @@ describe('reading real copy', () => {
     }
   });
 
+  it('unwraps paragraphs marked by indentation without joining them', () => {
+    const text = [
+      'SANAA (AP) - Warplanes struck a fuel depot on the outskirts of the port city',
+      'of Hodeidah on Sunday, setting off fires that burned through the night.',
+      '   Residents said at least three workers were missing after the strikes, and',
+      'that ambulances could not reach the site until the next morning.',
+      '   A spokesman for the coalition declined to comment.'
+    ].join('\n');
+    const lines = read(text, 'text').text.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('SANAA (AP) - Warplanes struck a fuel depot on the outskirts of the port city of Hodeidah on Sunday, setting off fires that burned through the night.');
+  });
+
   it('reads a dateline without agency, and hard-wrapped Markdown', () => {
     const md = '# Clashes\n\nKABUL — Police said gunmen shot dead two guards at a\nbank in the city of Herat on Monday, and fled on motorbikes.\n\nThe bank stayed shut.\n';
     const a = read(md, 'markdown');
