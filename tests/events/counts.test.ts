@@ -39,6 +39,14 @@ describe('counts of people', () => {
     expect(counts('An organiser of the union, a former teacher, was shot dead.')).toEqual({ killed: 1 });
   });
 
+  it('reads lists, subsets and relative clauses', () => {
+    expect(counts('Raiders killed a farmer, his son, and two herders near the well.')).toEqual({ killed: 4 });
+    expect(counts('Thirty rebels, including 4 commanders, were killed in the strikes.')).toEqual({ killed: 30 });
+    expect(counts('A trader who was robbed by three men on the highway died in hospital.')).toEqual({ killed: 1 });
+    expect(counts('A clerk was beaten by four men and later succumbed to his wounds.')).toEqual({ killed: 1 });
+    expect(counts('The wounded driver died on Monday.')).toEqual({ killed: 1 });
+  });
+
   it('counts bodies found as the dead', () => {
     expect(counts('Divers recovered 8 bodies from the river.')).toEqual({ killed: 8 });
     expect(counts('Villagers found the bodies of two herders.')).toEqual({ killed: 2 });

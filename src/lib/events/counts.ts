@@ -50,10 +50,14 @@ const NON_COUNTS = [
   /(?<=[A-Z][\w'’.-]*\s*[,(]\s*)\d{1,3}(?=\s*(?:[,)]|\s+(?:of|from)\s+[A-Z]))/g,
   /\b\d+(?:\.\d+)?\s*(?:mm|cm|km|kms|kg|m|metres?|meters?|kilometres?|kilometers?|miles?|feet|ft|hours?|hrs|minutes?|mins|days?|weeks?|months?|years?|percent|per\s*cent|%|rounds?|shells?|missiles?|rockets?|vehicles?|houses?|homes?|villages?|locations?|tanks?|caliber|calibre)\b/gi,
   /\b(?:no\.|number|battalion|brigade|regiment|division|corps|unit|company|squadron|platoon|route|highway|road|sector|block|ward|camp|post|checkpoint|gate|article|section|resolution|flight|bus|tehsil|phase|zone|level|grade|class|room|km)\s+\d+\b/gi,
-  /\b\d+\s*(?:rr|bn|bde|bsf|crpf|assam rifles|rashtriya rifles|battalion|brigade|regiment|division|corps|squadron|wing|mechanized|infantry|armoured|armored|rifles)\b/gi,
+  /\b\d+\s*(?:rr|ar|bn|bde|bsf|crpf|assam rifles|rashtriya rifles|battalion|brigade|regiment|division|corps|squadron|wing|mechanized|infantry|armoured|armored|rifles)\b/gi,
+  /(?<=\bof\s+)\d+\s+[A-Z]{2,4}\b/g,
+  // A part of a number given before ("20 militants, including 3 commanders"): never the count itself.
+  new RegExp(String.raw`(?<=\b(?:including|among them|among whom|of whom|of them)\s+(?:at least\s+|some\s+)?)(?:${NUMBER_SOURCE})\b`, 'gi'),
   /\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'clock|hrs)\b/gi,
   /(?:[$€£₹]|rs\.?|tk\.?|naira|usd)\s*\d[\d,.]*|\b\d[\d,.]*\s*(?:dollars|rupees|naira|taka|euros|million|billion|lakh|crore)\b/gi,
   /\b\d+(?:st|nd|rd|th)\b/gi,
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?!\s*(?:people|persons|civilians|soldiers|militants|policemen))|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/gi,
   // "20-party alliance", "a two-day strike", "12-member team" (but "twenty-six", "1-2 policemen" are numbers).
   /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)-(?!(?:one|two|three|four|five|six|seven|eight|nine|\d))[a-z]+\b/gi,
   /(?<=\w[ \t]+)\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Twenty|Thirty|Forty|Fifty|Hundred|Thousand|Dozen)\b/g
@@ -114,7 +118,7 @@ function sizeOf(np: string, skip: CountSpan[], base: number, anyNoun = false): C
     } else if (
       /^(?:he|she|him|her)\b/i.test(part) ||
       /^(?:[A-Z][\w'’-]+)(?:\s+(?:al|bin|ibn|el|[A-Z][\w'’-]+)){0,4}$/.test(part.trim()) ||
-      (anyNoun && /^[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,3}\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+$/.test(part.trim()) && !/\d/.test(part))
+      (anyNoun && titledName(part.trim()))
     ) {
       // A person named: "Mustafa", "Azhar al Dulaimi".
       total += 1;
@@ -127,6 +131,20 @@ function sizeOf(np: string, skip: CountSpan[], base: number, anyNoun = false): C
   return any ? { n: total, approx, ...(numeral ? {} : { atLeast: true }) } : null;
 }
 
+/** A name with its title or role before it: "Veteran party leader Karim Uddin", "ASWJ leader Dr Ali Khan". */
+function titledName(s: string): boolean {
+  return (
+    /^[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,3}\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+$/.test(s) &&
+    !/\d/.test(s) &&
+    !/^(?:He|She|It|They|We|I|You|The|This|That|These|Those|Police|Officials?|Reports?)\b/.test(s) &&
+    !/\b(?:and|or|in|of|at|from|to|by|with|on)\b/.test(s) &&
+    !/\b[a-z]+(?:ed|ing)\b/.test(s)
+  );
+}
+
+/** A determiner (and perhaps an adjective) just before a count word: it is a noun or an adjective there. */
+const NOUN_BEFORE = /\b(?:the|a|an|this|that|these|those|his|her|their|its|another)\s+(?:(?:brutal|gruesome|recent|latest|alleged|targeted|mass|custodial|double|triple|cold-blooded|reported|suspected|fresh|new|fatal|deadly|brazen|daylight|broad daylight|extrajudicial|political|sectarian)\s+)?$/i;
+
 const fieldOf = (word: string): CountField => FIELDS.find((f) => new RegExp(`^(?:${VERBS[f].source})$`, 'i').test(word))!;
 
 /**
@@ -138,7 +156,17 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
   const out: Partial<Record<CountField, Count>> = {};
   if (TOTAL.test(clause)) return out;
   skip = [...skip, ...nonCountSpans(clause, base)];
-  const verbs = [...clause.matchAll(ALL_VERBS)].map((m) => ({ at: m.index!, end: m.index! + m[0].length, word: m[0] }));
+  // Count words used as nouns or adjectives ("the killing", "this murder", "the brutal killing of", "the injured
+  // leader") report no count of their own; "the killing of 20 workers" still counts its object.
+  const verbs = [...clause.matchAll(ALL_VERBS)]
+    .map((m) => ({ at: m.index!, end: m.index! + m[0].length, word: m[0] }))
+    .filter((v) => {
+      const lead = clause.slice(0, v.at);
+      const after = clause.slice(v.end);
+      if (!NOUN_BEFORE.test(lead)) return true;
+      if (/(?:ing|ion|s)$/i.test(v.word)) return /^\s+of\s/i.test(after);
+      return !(/(?:ed|en)$/i.test(v.word) && /^\s+[A-Za-z]/.test(after) && !/^\s+(?:by|in|at|on|during|and|when|after)\b/i.test(after));
+    });
   const among = /\bamong the (dead|wounded|injured|captured|detained|abducted|kidnapped)\s+(?:were|was|are|is)\s+/i.exec(clause);
   if (among) {
     const field: CountField = /dead/i.test(among[1]) ? 'killed' : /wound|injur/i.test(among[1]) ? 'wounded' : /abduct|kidnap/i.test(among[1]) ? 'abducted' : 'captured';
@@ -172,8 +200,6 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
     if (skip.some((d) => base + v.at >= d.start && base + v.at < d.end)) continue;
     const after = clause.slice(v.end);
     const lead = clause.slice(0, v.at);
-    // "the killing", "this murder": a noun naming the event, with no count of its own.
-    if (/\b(?:the|a|an|this|that|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?$/i.test(lead) && /(?:ing|ion|s)$/i.test(v.word) && !/^\s+of\s/i.test(after)) continue;
     if (/^dead$/i.test(v.word)) {
       // "at least 60 people dead": only a number just before counts; "the dead" names no number.
       const q = /((?:\S+\s+){0,4})$/.exec(lead)![1];
@@ -190,7 +216,10 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
       const obj = after.replace(/^\s+(?:of\s+)?/, '');
       const gap = after.length - obj.length;
       const cut = obj.search(STOP);
-      const np = cut >= 0 ? obj.slice(0, cut) : obj;
+      let np = cut >= 0 ? obj.slice(0, cut) : obj;
+      // "a father, his wife and their son": a list of people, each with a determiner or a number.
+      const list = cut >= 0 && obj[cut] === ',' ? /^(?:,\s*(?:and\s+)?(?:a|an|his|her|their|one|two|three|four|five|\d+)\s+[\w'’-]+(?:\s+[\w'’-]+)?(?=\s*(?:,|$|\s(?:in|at|near|on|during|and|when|after|while|with)\b)))+/i.exec(obj.slice(cut)) : null;
+      if (list) np = obj.slice(0, cut) + list[0].replace(/,\s*(?:and\s+)?/g, (m) => ' and '.padEnd(m.length, ' ')).replace(/^ and /, ' and ');
       const size = sizeOf(np, skip, base + v.end + gap, field === 'killed' || field === 'wounded' || field === 'abducted');
       if (size) out[field] = size;
       continue;
@@ -198,7 +227,10 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
     // Passive or list ("20 killed, six wounded"): the number closest before the verb, after the previous count verb.
     const from = k > 0 ? verbs[k - 1].end : 0;
     const before = clause.slice(from, v.at);
-    const q = qtyIn(before, 'last', skip, base + from);
+    let q = qtyIn(before, 'last', skip, base + from);
+    // "beaten by two men and later succumbed": a number in a phrase before an intransitive verb is not its subject.
+    if (q && INTRANSITIVE.test(v.word) && (/\b(?:by|of|with|from|and|in|at|to|for|on|near|during|after)\b/i.test(before.slice(q.index + q.length)) || /\b(?:by|of|with|from|to|for|on|at|in|against)\s+(?:the\s+)?$/i.test(before.slice(0, q.index))))
+      q = null;
     if (q) {
       // "Mustafa and sixteen of his followers were killed": the named person plus the number.
       const head = before.slice(0, q.index);
@@ -233,7 +265,10 @@ const NAME = /^[A-Z][\w'’-]+(?:\s+(?:al|bin|ibn|el|alias|[A-Z][\w'’-]+)){0,4
 /** The subject of a passive or intransitive verb with no number: "A young man was …", "a teacher and a village head were …", "Karim, a trader, was …". */
 function subjectSize(before: string, skip: CountSpan[], base: number): Count | null {
   const stem = before.replace(/(?:\s*\b(?:was|were|had|has|have|been|being|is|are|got|get|reportedly|allegedly|also|later|then|subsequently|reported|believed|said|to|be|both|all)\b)+\s*$/i, '').replace(/[\s,]+$/, '');
-  const segments = stem.split(/[,;]/).map((x) => x.replace(/\s*\([^)]*\)\s*/g, ' ').trim()).filter(Boolean);
+  const segments = stem
+    .split(/[,;]/)
+    .map((x) => x.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+(?:who|whom|whose|which|that|was|were|is|are|had|has|have)\b.*$/i, '').trim())
+    .filter(Boolean);
   if (!segments.length) return null;
   const last = segments[segments.length - 1];
   if (/^(?:he|she)$/i.test(last)) return { n: 1, approx: false, atLeast: true };
@@ -265,9 +300,11 @@ function subjectSize(before: string, skip: CountSpan[], base: number): Count | n
     const size = sizeOf(last, skip, base + before.lastIndexOf(last), true);
     if (size && size.n > 1) return { ...size, atLeast: true };
   }
-  // A person named at the start, with an appositive between: "Karim, a trader from the town, was killed".
+  // A person named at the start, with an appositive between: "Karim, a trader from the town, was killed",
+  // "Veteran party leader Karim Uddin, who …, died".
   for (const seg of segments.length > 1 ? [last, segments[0]] : [last]) {
     if (NAME.test(seg) && !/^(?:The|On|In|At|Also|Police|Officials|Reports?)\b/.test(seg)) return { n: 1, approx: false, atLeast: true };
   }
+  if (titledName(segments[0])) return { n: 1, approx: false, atLeast: true };
   return null;
 }
