@@ -183,6 +183,24 @@ describe('reading real copy', () => {
     expect(splitSentences(a.text, a.body)[0].text).toBe('Police said gunmen shot dead two guards at a bank in the city of Herat on Monday, and fled on motorbikes.');
   });
 
+  it('reads the same furniture from HTML markup', () => {
+    const html = `<!doctype html><html><head><title>Blast in Quetta | Example News</title></head><body>
+      <article><h1>Blast kills three in Quetta market</h1><p class="byline">By Sara Khan</p>
+      <time class="published" datetime="2031-09-14T07:10:00Z">14 September 2031</time>
+      <figure><img src="a.jpg"><figcaption>Rescue workers after a blast in Peshawar last year.</figcaption></figure>
+      <p>QUETTA, Pakistan, Sept. 14 (AP) — A bomb hidden in a motorcycle exploded in a market in Quetta on Saturday, killing three people, police said.</p>
+      <div class="share-buttons"><a>Share on Facebook</a></div>
+      <aside class="related"><h3>Related</h3><ul><li>Gunmen kill 4 in Karachi</li></ul></aside></article></body></html>`;
+    const a = read(html, 'html');
+    expect(a.title).toBe('Blast in Quetta');
+    expect(a.date).toBe('2031-09-14');
+    expect(bodyText(a)).toBe('A bomb hidden in a motorcycle exploded in a market in Quetta on Saturday, killing three people, police said.');
+    expect(excludedText(a, 'caption')).toContain('Peshawar');
+    const r = extract([{ id: 'q', content: html, format: 'html' }]);
+    const incidents = r.features.filter((f) => f.properties.kind === 'incident');
+    expect(incidents.map((f) => [f.properties.date, (f.properties as { killed: number }).killed])).toEqual([['2031-09-13', 3]]);
+  });
+
   it('reads a one-line text as body, not as a title or heading', () => {
     const a = read('Unknown attackers burned three shops in the old market of Taiz on Friday', 'text');
     expect(bodyText(a)).toBe('Unknown attackers burned three shops in the old market of Taiz on Friday');

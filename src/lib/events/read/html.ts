@@ -109,7 +109,8 @@ export function htmlToText(html: string): HtmlText {
           ldBuf = null;
         }
         if (tag === 'title' && titleBuf !== null) {
-          if (!metaTitle && titleBuf.trim()) metaTitle = titleBuf.replace(/\s+/g, ' ').trim();
+          // "Blast in Quetta | Example News": the page title less the site's name.
+          if (!metaTitle && titleBuf.trim()) metaTitle = titleBuf.replace(/\s+/g, ' ').trim().replace(/\s+[|–—-]\s+[^|–—-]{2,40}$/, '');
           titleBuf = null;
         }
         if (VOID.has(tag)) return;
