@@ -47,6 +47,17 @@ describe('counts of people', () => {
     expect(counts('The wounded driver died on Monday.')).toEqual({ killed: 1 });
   });
 
+  it('reads shared subjects, deaths as outcomes and people shot dead', () => {
+    expect(counts('Four porters were abducted by bandits and later killed.')).toEqual({ abducted: 4, killed: 4 });
+    expect(counts('Gunmen shot a bank guard, Samuel Obi, dead near the gate.')).toEqual({ killed: 1 });
+    expect(counts('The shelling caused the death of a shepherd.')).toEqual({ killed: 1 });
+    expect(counts('The clashes led to five civilian deaths.')).toEqual({ killed: 5 });
+    expect(counts('Traders marched to protest the death of a vendor last year.')).toEqual({});
+    expect(counts('A ferry captain was found dead on the shore.')).toEqual({ killed: 1 });
+    expect(counts('Raiders killed the chief of the village council.')).toEqual({ killed: 1 });
+    expect(counts('A drone strike that killed two couriers hit the road.')).toEqual({ killed: 2 });
+  });
+
   it('counts bodies found as the dead', () => {
     expect(counts('Divers recovered 8 bodies from the river.')).toEqual({ killed: 8 });
     expect(counts('Villagers found the bodies of two herders.')).toEqual({ killed: 2 });

@@ -112,6 +112,14 @@ function sizeOf(np: string, skip: CountSpan[], base: number, anyNoun = false): C
       approx ||= q.approx;
       any = true;
       numeral = true;
+    } else if (anyNoun && /^the\s+(?:[\w-]+\s+){0,2}?([\w'’-]+)(?:\s+of\b|$)/i.test(raw.trim()) && PERSON.test(/^the\s+(?:[\w-]+\s+){0,2}?([\w'’-]+)(?:\s+of\b|$)/i.exec(raw.trim())![1]) && !/(?:s|men|people|police|forces|personnel)$/i.test(/^the\s+(?:[\w-]+\s+){0,2}?([\w'’-]+)(?:\s+of\b|$)/i.exec(raw.trim())![1])) {
+      // "the wife of a former minister", "the local headman": one person.
+      total += 1;
+      any = true;
+    } else if (anyNoun && /^[a-z]+(?:\s+[a-z]+)?\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3}\s*(?:\([^)]*\))?$/.test(part.trim()) && PERSON.test(part.split(/\s+/)[0] + ' ' + (part.split(/\s+/)[1] ?? ''))) {
+      // "soldier Rashid Khan", "policeman (Karim Uddin)": a role and a name.
+      total += 1;
+      any = true;
     } else if (/^(?:a|an|another|one|the|his|her|their)\s+\S/i.test(part) && (PERSON.test(head) || (anyNoun && /^(?:a|an|another|one|his|her|their)\b/i.test(part) && !/\b(?:number|lot|group|few|couple|series|total)\b/i.test(head)))) {
       total += 1;
       any = true;
@@ -165,6 +173,8 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
       const after = clause.slice(v.end);
       if (!NOUN_BEFORE.test(lead)) return true;
       if (/(?:ing|ion|s)$/i.test(v.word)) return /^\s+of\s/i.test(after);
+      // "that killed two guards": a relative pronoun, not a determiner, before a verb.
+      if (!/\b(?:the|a|an|his|her|their|its)\s+(?:\S+\s+)?$/i.test(lead)) return true;
       return !(/(?:ed|en)$/i.test(v.word) && /^\s+[A-Za-z]/.test(after) && !/^\s+(?:by|in|at|on|during|and|when|after)\b/i.test(after));
     });
   const among = /\bamong the (dead|wounded|injured|captured|detained|abducted|kidnapped)\s+(?:were|was|are|is)\s+/i.exec(clause);
@@ -175,14 +185,30 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
     const size = sizeOf(cut >= 0 ? rest.slice(0, cut) : rest, skip, base + among.index + among[0].length);
     if (size) out[field] = size;
   }
-  // "left four dead and two wounded", "leaving his wife dead": the object of "left" and its state.
-  for (const m of clause.matchAll(/\b(?:left|leaving|leaves|leave)\s+((?:[\w'’-]+\s+){1,6}?)(dead|killed|wounded|injured|hurt)\b(?:\s*(?:,|and)\s+((?:[\w'’-]+\s+){1,6}?)(dead|killed|wounded|injured|hurt)\b)?/gi)) {
+  // "left four dead and two wounded", "leaving his wife dead", "shot a guard dead": an object and its state.
+  for (const m of clause.matchAll(/\b(?:left|leaving|leaves|leave|shot|shooting|shoot|gunned)\s+((?:[\w'’-]+,?\s+){1,9}?)(dead|killed|wounded|injured|hurt)\b(?:\s*(?:,|and)\s+((?:[\w'’-]+\s+){1,6}?)(dead|killed|wounded|injured|hurt)\b)?/gi)) {
     const at = m.index! + m[0].indexOf(m[1]);
-    const first = sizeOf(m[1].trim(), skip, base + at, true);
+    const first = sizeOf(m[1].trim().replace(/,\s*[^,]*$/, (x) => (/^,\s*[A-Z]/.test(x) ? '' : x)), skip, base + at, true);
     if (first) out[fieldOf(m[2])] ??= first;
     if (m[3]) {
       const second = sizeOf(m[3].trim(), skip, base + m.index! + m[0].lastIndexOf(m[3]), true);
       if (second) out[fieldOf(m[4])] ??= second;
+    }
+  }
+  // "three civilian deaths", "resulting in the death of a militant": the dead, counted (not "the death
+  // anniversary", "protests over the death of …").
+  if (!out.killed) {
+    // Only a death the clause reports as an outcome: "resulting in the death of", not "protest over the death of".
+    const deaths = new RegExp(String.raw`\b(${NUMBER_SOURCE})\s+(?:[\w-]+\s+)?deaths\b|\b(?:result(?:ed|ing|s)?\s+in|led\s+to|leading\s+to|lead\s+to|caus(?:ed|ing|es)|claimed)\s+(?:the\s+)?deaths?\s+of\s+`, 'i').exec(clause);
+    if (deaths?.[1]) {
+      const at = base + deaths.index + deaths[0].indexOf(deaths[1]);
+      const n = skip.some((d) => at >= d.start && at < d.end) ? null : parseNumber(deaths[1]);
+      if (n !== null && n > 0) out.killed = { n, approx: false };
+    } else if (deaths) {
+      const rest = clause.slice(deaths.index + deaths[0].length);
+      const cut = rest.search(STOP);
+      const size = sizeOf(cut >= 0 ? rest.slice(0, cut) : rest, skip, base + deaths.index + deaths[0].length, true);
+      if (size) out.killed = size;
     }
   }
   // "17 bodies were recovered", "the bodies of five fishermen were found": the dead, counted.
@@ -194,18 +220,22 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
     const n = raw && !skip.some((d) => at >= d.start && at < d.end) ? parseNumber(raw) : null;
     if (n !== null && n > 0) out.killed = { n, approx: false };
   }
+  let lastPassive: { end: number; count: Count } | null = null;
   for (const [k, v] of verbs.entries()) {
     const field = fieldOf(v.word);
-    if (out[field]) continue;
+    if (out[field]) {
+      lastPassive = null;
+      continue;
+    }
     if (skip.some((d) => base + v.at >= d.start && base + v.at < d.end)) continue;
     const after = clause.slice(v.end);
     const lead = clause.slice(0, v.at);
-    if (/^dead$/i.test(v.word)) {
+    if (/^dead$/i.test(v.word) && !/\b(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:found|declared|confirmed|reported|pronounced|left|shot|feared)\s+$/i.test(lead)) {
       // "at least 60 people dead": only a number just before counts; "the dead" names no number.
       const q = /((?:\S+\s+){0,4})$/.exec(lead)![1];
       const hit = qtyIn(q, 'last', skip, base + v.at - q.length);
       const between = hit ? q.slice(hit.index + hit.length).trim() : '';
-      if (hit && (between === '' || (/^\S+$/.test(between) && PERSON.test(between)) || /^(?:people|persons)\s+(?:were|are|lay|left)$/i.test(between))) out.killed = { n: hit.n, approx: hit.approx };
+      if (hit && (between === '' || /^(?:was|were|are|is|lay)$/i.test(between) || (/^\S+$/.test(between) && PERSON.test(between)) || /^(?:people|persons)\s+(?:were|are|lay|left)$/i.test(between))) out.killed = { n: hit.n, approx: hit.approx };
       continue;
     }
     const passive =
@@ -228,6 +258,11 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
     const from = k > 0 ? verbs[k - 1].end : 0;
     const before = clause.slice(from, v.at);
     let q = qtyIn(before, 'last', skip, base + from);
+    // "Six traders were abducted by gunmen and later killed": one subject for both verbs.
+    if (!q && lastPassive && lastPassive.end === from && /^[^,;]*\band\s+(?:\w+\s+){0,2}$/i.test(before) && !/\b(?:was|were|is|are)\b/i.test(before)) {
+      out[field] = { ...lastPassive.count };
+      continue;
+    }
     // "beaten by two men and later succumbed": a number in a phrase before an intransitive verb is not its subject.
     if (q && INTRANSITIVE.test(v.word) && (/\b(?:by|of|with|from|and|in|at|to|for|on|near|during|after)\b/i.test(before.slice(q.index + q.length)) || /\b(?:by|of|with|from|to|for|on|at|in|against)\s+(?:the\s+)?$/i.test(before.slice(0, q.index))))
       q = null;
@@ -247,12 +282,16 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
         if (whole && whole.n > n) n = whole.n;
       }
       out[field] = { n, approx: q.approx };
+      lastPassive = { end: v.end, count: out[field]! };
     } else if (k === 0 || INTRANSITIVE.test(v.word)) {
       // The clause's subject: "A guard injured in the blast later died".
       let size = k === 0 ? subjectSize(before, skip, base + from) : subjectSize(clause.slice(0, verbs[0].at), skip, base);
       // "… was shot dead": a singular subject of a killing, wounding or abduction is one person.
       if (!size && field !== 'captured' && /\b(?:was|has been|had been)\s+(?:\w+\s+){0,2}$/i.test(lead) && !/\b(?:no one|nobody|none|no)\s+(?:\w+\s+){0,3}$/i.test(lead)) size = { n: 1, approx: false, atLeast: true };
-      if (size) out[field] = size;
+      if (size) {
+        out[field] = size;
+        lastPassive = { end: v.end, count: size };
+      }
     }
   }
   return out;
@@ -268,7 +307,13 @@ function subjectSize(before: string, skip: CountSpan[], base: number): Count | n
   const segments = stem
     .split(/[,;]/)
     .map((x) => x.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+(?:who|whom|whose|which|that|was|were|is|are|had|has|have)\b.*$/i, '').trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .reduce<string[]>((acc, seg) => {
+      // "The prison's deputy, and his brother": a segment opening with "and" continues the one before.
+      if (/^and\s/i.test(seg) && acc.length) acc[acc.length - 1] += ` ${seg}`;
+      else acc.push(seg);
+      return acc;
+    }, []);
   if (!segments.length) return null;
   const last = segments[segments.length - 1];
   if (/^(?:he|she)$/i.test(last)) return { n: 1, approx: false, atLeast: true };
@@ -283,8 +328,12 @@ function subjectSize(before: string, skip: CountSpan[], base: number): Count | n
       if (/^the\s/i.test(np)) {
         // "the driver of a van": one person; "the attackers": a number the text does not give.
         const head = /^the\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:of|from)\b|\s*\(|$)/i.exec(parts[0])?.[1].split(/\s+/).pop() ?? '';
-        if (parts.length === 1 && head && PERSON.test(head) && !/(?:s|police|people|staff|personnel|crew|forces|military|army|men)$/i.test(head)) return { n: 1, approx: false, atLeast: true };
-        return null;
+          const one = head && (PERSON.test(head) || /^[A-Z]{2,5}$/.test(head)) && !/(?:s|police|people|staff|personnel|crew|forces|military|army|men)$/i.test(head);
+        if (!one) return null;
+        if (parts.length === 1) return { n: 1, approx: false, atLeast: true };
+        // "The jail's deputy chief and his brother": one, and the others counted.
+        const others = sizeOf(parts.slice(1).join(' and '), skip, base, true);
+        return others ? { n: 1 + others.n, approx: others.approx, atLeast: true } : null;
       }
       const size = sizeOf(np, skip, base + before.lastIndexOf(np), true);
       return size ? { ...size, atLeast: true } : null;
