@@ -201,6 +201,19 @@ describe('reading real copy', () => {
     expect(incidents.map((f) => [f.properties.date, (f.properties as { killed: number }).killed])).toEqual([['2031-09-13', 3]]);
   });
 
+  it('keeps embedded posts and editor notes out of the body; one lost character keeps a text readable', () => {
+    const text = [
+      'Militia fighters burned the market in Beni on Friday, a local official said.',
+      'Fires seen from the hills tonight pic.twitter.com/abc123',
+      '— Local Reporter (@localreporter) May 9, 2031',
+      "Editor's note: an earlier version of this story misspelled a name.",
+      'The official\uFFFDs office said the town was calm by evening.'
+    ].join('\n');
+    const a = read(text, 'text');
+    expect(bodyText(a)).not.toMatch(/twitter|@localreporter|Editor/);
+    expect(bodyText(a)).toContain('official\uFFFDs office');
+  });
+
   it('reads a one-line text as body, not as a title or heading', () => {
     const a = read('Unknown attackers burned three shops in the old market of Taiz on Friday', 'text');
     expect(bodyText(a)).toBe('Unknown attackers burned three shops in the old market of Taiz on Friday');
