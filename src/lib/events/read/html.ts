@@ -23,6 +23,9 @@ const BLOCK = new Set([
 ]);
 const VOID = new Set(['br', 'hr', 'img', 'meta', 'link', 'input', 'source', 'track', 'wbr', 'area', 'base', 'col', 'param']);
 
+/** Open elements kept as structure; deeper nesting (40,000 <div>s) is read as flat text, in linear time. */
+const MAX_DEPTH = 256;
+
 const DATE_META = new Set(['article:published_time', 'date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'sailthru.date', 'og:published_time', 'datepublished']);
 
 /** Which excluded region an element opens, judged by its tag and its class/id/role. */
@@ -50,13 +53,24 @@ export function htmlToText(html: string): HtmlText {
   let dropDepth = 0;
   let preDepth = 0;
 
-  const breakBlock = (blank: boolean) => {
-    out = out.replace(/[ \t]+$/, '');
-    if (out.length === 0) return;
-    const want = blank ? '\n\n' : '\n';
-    const trailing = /\n*$/.exec(out)![0].length;
-    if (trailing < want.length) out += want.slice(trailing);
+  // Everything below works from the end of `out` backwards: a page's cost stays linear in its size.
+  const trimmedLength = () => {
+    let i = out.length;
+    while (i > 0 && /\s/.test(out[i - 1])) i--;
+    return i;
   };
+  const breakBlock = (blank: boolean) => {
+    let i = out.length;
+    while (i > 0 && (out[i - 1] === ' ' || out[i - 1] === '\t')) i--;
+    if (i < out.length) out = out.slice(0, i);
+    if (out.length === 0) return;
+    const want = blank ? 2 : 1;
+    let trailing = 0;
+    while (trailing < want && out[out.length - 1 - trailing] === '\n') trailing++;
+    if (trailing < want) out += '\n'.repeat(want - trailing);
+  };
+  /** How many elements of each tag are open: a closing tag with none open is ignored at once. */
+  const openCount = new Map<string, number>();
 
   const parser = new Parser(
     {
@@ -86,6 +100,9 @@ export function htmlToText(html: string): HtmlText {
         if (BLOCK.has(tag) && dropDepth === 0) breakBlock(/^(p|h\d|blockquote|pre|table|ul|ol|section|article|figure)$/.test(tag));
         if (tag === 'pre') preDepth++;
         const heading = /^h([1-6])$/.exec(tag);
+        // Past a depth no article needs, elements add no structure (their text is still read).
+        if (stack.length >= MAX_DEPTH && !dropped && tag !== 'pre') return;
+        openCount.set(tag, (openCount.get(tag) ?? 0) + 1);
         stack.push({ tag, region: dropDepth === 0 ? regionOf(tag, attrs) : null, start: out.length, dropped, heading: heading ? Number(heading[1]) : 0 });
       },
       ontext(data) {
@@ -94,7 +111,7 @@ export function htmlToText(html: string): HtmlText {
         if (dropDepth > 0) return;
         let piece = preDepth > 0 ? data : data.replace(/\s+/g, ' ');
         // Avoid a space at the start of a line or doubled spaces across text nodes.
-        if (/(^|[\n ])$/.test(out)) piece = piece.replace(/^ +/, '');
+        if (out.length === 0 || out.endsWith('\n') || out.endsWith(' ')) piece = piece.replace(/^ +/, '');
         out += piece;
       },
       onclosetag(name) {
@@ -115,17 +132,20 @@ export function htmlToText(html: string): HtmlText {
         }
         if (VOID.has(tag)) return;
         // Close up to the matching element (HTML in the wild leaves elements open).
-        const at = stack.map((e) => e.tag).lastIndexOf(tag);
-        if (at < 0) return;
-        while (stack.length > at) {
+        if (!openCount.get(tag)) return;
+        for (;;) {
           const open = stack.pop()!;
+          openCount.set(open.tag, openCount.get(open.tag)! - 1);
+          const last = open.tag === tag;
           if (open.dropped) dropDepth--;
           if (open.tag === 'pre') preDepth--;
-          if (dropDepth > 0) continue;
-          const end = out.replace(/\s+$/, '').length;
-          if (open.region && end > open.start) regions.push({ start: open.start, end, reason: open.region });
-          if (open.heading && end > open.start) headings.push({ start: open.start, end, level: open.heading });
-          if (BLOCK.has(open.tag)) breakBlock(/^(p|h\d|blockquote|pre|table|ul|ol|section|article|figure)$/.test(open.tag));
+          if (dropDepth === 0) {
+            const end = trimmedLength();
+            if (open.region && end > open.start) regions.push({ start: open.start, end, reason: open.region });
+            if (open.heading && end > open.start) headings.push({ start: open.start, end, level: open.heading });
+            if (BLOCK.has(open.tag)) breakBlock(/^(p|h\d|blockquote|pre|table|ul|ol|section|article|figure)$/.test(open.tag));
+          }
+          if (last) break;
         }
       }
     },

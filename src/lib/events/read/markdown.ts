@@ -30,10 +30,27 @@ export function splitFrontMatter(source: string): { body: string; title: string 
   return { body: source.slice(m[0].length), title: field('title'), date: key ? field(key) : null, dateField: key ? `front matter ${key}` : null };
 }
 
+/** List and quote markers kept at the start of a line; deeper nesting is flattened. */
+const MAX_NESTING = 16;
+
+/**
+ * The Markdown parser takes time quadratic in the nesting of lists ("- - - - … x", 12 KB of it takes seconds):
+ * lines nested deeper than any article needs keep only their innermost markers, and very deep indentation is
+ * cut, before parsing. Linear in the text's size.
+ */
+export function limitNesting(body: string): string {
+  return body.replace(/^([ \t]*)((?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)+)/gm, (whole, indent: string, markers: string) => {
+    const each = markers.match(/(?:[-*+]|\d{1,9}[.)]|>)[ \t]+/g)!;
+    const lead = indent.length > 64 ? indent.slice(0, 64) : indent;
+    if (each.length <= MAX_NESTING && lead === indent) return whole;
+    return lead + each.slice(-MAX_NESTING).join('');
+  }).replace(/^[ \t]{65,}/gm, (ws) => ws.slice(0, 64));
+}
+
 /** Markdown → plain text (no markup kept): block elements become paragraphs, inline markup its text. */
 export function markdownToText(source: string): MarkdownText {
   const { body, title, date, dateField } = splitFrontMatter(source);
-  const tree = fromMarkdown(body) as unknown as MdNode;
+  const tree = fromMarkdown(limitNesting(body)) as unknown as MdNode;
   let out = '';
   const headings: MarkdownText['headings'] = [];
 
