@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArticleReadError, extract, readArticle } from '../../src/lib/events';
 import { ArticleDateError, validateArticle } from '../../src/lib/events/read';
+import { flattenDeepHtml } from '../../src/lib/events/read/flatten';
+import { limitNesting } from '../../src/lib/events/read/markdown';
 import { run as runExtract } from '../../src/cli/extract';
 import { splitSentences } from '../../src/lib/events/text/sentences';
 import { parseNumber } from '../../src/lib/events/text/numbers';
@@ -89,6 +91,29 @@ describe('HTML and Markdown', () => {
     expect(a.title).toBe('Strike report');
     expect(a.date).toBe('2009-06-11');
     expect(a.text).toContain('On Monday, US forces killed three militants in Karbala.');
+  });
+});
+
+describe('deep nesting', () => {
+  it('reads 40,000 levels of HTML and Markdown nesting in linear time, keeping the text', () => {
+    const n = 40_000;
+    const html = `<html><body>${'<div>'.repeat(n)}Shots were fired in Goma.${'</div>'.repeat(n)}<p>Two guards were wounded.</p></body></html>`;
+    const md = `# Report\n\n${'- '.repeat(n)}Shots were fired in Goma.\n\n${'> '.repeat(n)}Two guards were wounded.\n`;
+    const t0 = performance.now();
+    const h = read(html, 'html');
+    const m = read(md, 'markdown');
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(h.text).toBe('Shots were fired in Goma.\n\nTwo guards were wounded.');
+    expect(m.text).toContain('Shots were fired in Goma.');
+    expect(m.text).toContain('Two guards were wounded.');
+  });
+
+  it('leaves ordinary pages and Markdown untouched, and script text out of the markup', () => {
+    const page = '<html><body><div><p>One <b>two</b></p><script>if (a<b) { x = "<div>" }</script></div></body></html>';
+    expect(flattenDeepHtml(page)).toBe(page);
+    expect(flattenDeepHtml(page, 1)).toContain('if (a<b) { x = "<div>" }');
+    const list = '- one\n  - two\n    - three\n';
+    expect(limitNesting(list)).toBe(list);
   });
 });
 

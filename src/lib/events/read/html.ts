@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import type { ExcludedReason } from '../types';
+import { flattenDeepHtml } from './flatten';
 
 /** Plain text of an HTML page plus what its markup says about structure (regions, title, date). */
 export interface HtmlText {
@@ -151,7 +152,7 @@ export function htmlToText(html: string): HtmlText {
     },
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true }
   );
-  parser.write(html);
+  parser.write(flattenDeepHtml(html));
   parser.end();
   out = out.replace(/\s+$/, '');
   const clip = <T extends { start: number; end: number }>(r: T): T => ({ ...r, start: Math.min(r.start, out.length), end: Math.min(r.end, out.length) });
