@@ -220,7 +220,7 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
     const n = raw && !skip.some((d) => at >= d.start && at < d.end) ? parseNumber(raw) : null;
     if (n !== null && n > 0) out.killed = { n, approx: false };
   }
-  let lastPassive: { end: number; count: Count } | null = null;
+  let lastPassive = null as { end: number; count: Count } | null;
   for (const [k, v] of verbs.entries()) {
     const field = fieldOf(v.word);
     if (out[field]) {
@@ -285,7 +285,7 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
       lastPassive = { end: v.end, count: out[field]! };
     } else if (k === 0 || INTRANSITIVE.test(v.word)) {
       // The clause's subject: "A guard injured in the blast later died".
-      let size = k === 0 ? subjectSize(before, skip, base + from) : subjectSize(clause.slice(0, verbs[0].at), skip, base);
+      let size: Count | null = k === 0 ? subjectSize(before, skip, base + from) : subjectSize(clause.slice(0, verbs[0].at), skip, base);
       // "… was shot dead": a singular subject of a killing, wounding or abduction is one person.
       if (!size && field !== 'captured' && /\b(?:was|has been|had been)\s+(?:\w+\s+){0,2}$/i.test(lead) && !/\b(?:no one|nobody|none|no)\s+(?:\w+\s+){0,3}$/i.test(lead)) size = { n: 1, approx: false, atLeast: true };
       if (size) {
