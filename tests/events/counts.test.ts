@@ -58,6 +58,12 @@ describe('counts of people', () => {
     expect(counts('A drone strike that killed two couriers hit the road.')).toEqual({ killed: 2 });
   });
 
+  it('adds a second number of the same kind told with its own subject, not one that refers back', () => {
+    expect(counts('2 guards were killed at the gate and 5 died later in the clinic.')).toEqual({ killed: 7 });
+    expect(counts('1 pilot, and 3 mechanics were killed at the airfield.')).toEqual({ killed: 4 });
+    expect(counts('Nine were killed and the 9 killed included a nurse.')).toEqual({ killed: 9 });
+  });
+
   it('counts bodies found as the dead', () => {
     expect(counts('Divers recovered 8 bodies from the river.')).toEqual({ killed: 8 });
     expect(counts('Villagers found the bodies of two herders.')).toEqual({ killed: 2 });

@@ -224,6 +224,15 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
   for (const [k, v] of verbs.entries()) {
     const field = fieldOf(v.word);
     if (out[field]) {
+      // "3 soldiers were killed instantly and 3 died in hospital": a second number of the same kind, told with
+      // its own subject after "and", adds to the first (not "the 3 killed", which refers back).
+      const prev = verbs[k - 1];
+      const gapText = prev ? clause.slice(prev.end, v.at) : '';
+      const more = prev && fieldOf(prev.word) === field && /^[^;]*?\b(?:and|while|whereas)\s+(?:another\s+)?(\S+)\s+(?:[\w-]+\s+){0,3}(?:were|was|have been|had been|also\s+)?\s*$/i.exec(gapText);
+      const q = more ? qtyIn(gapText, 'last', skip, base + prev!.end) : null;
+      if (q && !/\b(?:the|those|these|of)\s+$/i.test(gapText.slice(0, q.index)) && /\band\s|\bwhile\s|\bwhereas\s/i.test(gapText.slice(0, q.index)) && (INTRANSITIVE.test(v.word) || /\b(?:were|was|been)\s+(?:\w+\s+){0,2}$/i.test(gapText))) {
+        out[field] = { n: out[field]!.n + q.n, approx: out[field]!.approx || q.approx };
+      }
       lastPassive = null;
       continue;
     }
@@ -273,11 +282,11 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
       let n = q.n + (named && !/^(The|On|In|At|Also|US|Iraqi|Afghan)$/.test(named[1].split(/\s+/)[0]) && !/\b(forces|troops|Army|Groups?)\b/.test(named[1]) ? 1 : 0);
       // "Three soldiers and a civilian were killed", "1 officer and 3 soldiers were killed": the whole subject
       // phrase, from its first number.
-      const segment = before.slice(before.search(/[^,;]*$/));
+      const segment = before.slice(before.search(/(?:[^,;]|,\s+and\s)*$/));
       const firstQ = qtyIn(segment, 'first', skip, base + from + (before.length - segment.length));
       const startAt = firstQ ? before.length - segment.length + firstQ.index : q.index;
       const subject = before.slice(Math.min(startAt, q.index)).replace(/(?:\s*\b(?:was|were|had|has|have|been|being|is|are|reportedly|allegedly|also|later|then|both|all)\b)+\s*$/i, '');
-      if (/\s(?:and|along with|together with)\s/.test(before.slice(Math.min(startAt, q.index))) && !/[,;]/.test(subject) && !(firstQ && firstQ.index === q.index - (before.length - segment.length) && !/\s(?:and|along with|together with)\s/.test(before.slice(q.index + q.length)))) {
+      if (/\s(?:and|along with|together with)\s/.test(before.slice(Math.min(startAt, q.index))) && !/[;]|,(?!\s+and\s)/.test(subject) && !(firstQ && firstQ.index === q.index - (before.length - segment.length) && !/\s(?:and|along with|together with)\s/.test(before.slice(q.index + q.length)))) {
         const whole = sizeOf(subject, skip, base + from + Math.min(startAt, q.index), true);
         if (whole && whole.n > n) n = whole.n;
       }
