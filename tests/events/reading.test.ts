@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArticleReadError, extract, readArticle } from '../../src/lib/events';
@@ -313,6 +314,19 @@ describe('article dates', () => {
     writeFileSync(join(dir, 'b.json'), '{"date": "2030-13-01"}');
     expect(await runExtract([join(dir, 'b.txt')], io)).toBe(1);
     expect(err.join('')).toMatch(/sidecar b\.json: invalid date/);
+  });
+
+  it('reads standard input with -, and never writes over an input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-io-'));
+    writeFileSync(join(dir, 'a.txt'), story + '\n');
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = (stdin: NodeJS.ReadableStream) => ({ stdin, stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } }) as never;
+    expect(await runExtract(['-', '--date', '2030-02-11'], io(Readable.from([Buffer.from(story)])))).toBe(0);
+    expect(JSON.parse(out.join('')).features[0].properties.date).toBe('2030-02-10');
+    expect(await runExtract([join(dir, 'a.txt'), '-o', join(dir, 'a.txt')], io(process.stdin))).toBe(2);
+    expect(err.join('')).toMatch(/one of the inputs/);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(story + '\n');
   });
 });
 
