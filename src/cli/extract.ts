@@ -9,15 +9,16 @@
  * dates stay unresolved.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { extract, type ArticleInput } from '../lib/events';
 import { parseDateField } from '../lib/events/dates';
 import { stringifyGeoJSON, toCSV, toKML } from '../lib/geojson';
 import type { CliIO } from './main';
 
 const USAGE = `usage: atlas extract FILE... [-o OUT] [--format geojson|csv|kml] [--date YYYY-MM-DD]
-  FILE            plain text (.txt), Markdown (.md) or HTML (.html) articles
-  -o, --output    write to OUT instead of standard output (format from its extension unless --format)
+  FILE            plain text (.txt), Markdown (.md) or HTML (.html) articles; - reads standard input
+  -o, --output    write to OUT instead of standard output (format from its extension unless --format);
+                  never one of the inputs
   --format        geojson (default), csv (ACLED columns; incidents only) or kml
   --date          the articles' publication date, for "yesterday", "on Monday" (a JSON sidecar
                   FILE.json with {"date": "YYYY-MM-DD"} gives one file its own date; front matter
@@ -41,6 +42,13 @@ export function decodeArticle(path: string, bytes: Uint8Array): ArticleInput {
   const ext = extname(path).toLowerCase();
   const format = ext === '.html' || ext === '.htm' ? 'html' : ext === '.md' || ext === '.markdown' ? 'markdown' : ext === '.txt' ? 'text' : undefined;
   return { id: basename(path).replace(/\.[^.]+$/, ''), content, format };
+}
+
+/** All of a stream's bytes (standard input as an article: `atlas extract -`). */
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** The sidecar of an article file: `report.json` or `report.txt.json` beside `report.txt`. */
@@ -97,6 +105,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     } else files.push(a);
   }
   if (!files.length) return usage(io, 'no input files');
+  if (output && files.some((f) => f !== '-' && resolve(f) === resolve(output!))) return usage(io, `-o ${output} is one of the inputs: it would be overwritten`);
+  if (files.filter((f) => f === '-').length > 1) return usage(io, "'-' (standard input) given more than once");
   format ??= output && /\.csv$/i.test(output) ? 'csv' : output && /\.kml$/i.test(output) ? 'kml' : 'geojson';
 
   let failed = 0;
@@ -104,9 +114,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const ids = new Set<string>();
   for (const path of files) {
     try {
-      if (statSync(path).isDirectory()) throw new Error('is a directory');
-      const input = decodeArticle(path, readFileSync(path));
-      const sidecar = sidecarOf(path);
+      let input: ArticleInput;
+      if (path === '-') input = { ...decodeArticle('stdin', await readAll(io.stdin)), id: 'stdin' };
+      else {
+        if (statSync(path).isDirectory()) throw new Error('is a directory');
+        input = decodeArticle(path, readFileSync(path));
+      }
+      const sidecar = path === '-' ? null : sidecarOf(path);
       const meta = sidecar ? readSidecar(sidecar) : {};
       const given = meta.date ?? date;
       if (given) input.date = given;

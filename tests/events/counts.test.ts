@@ -34,6 +34,39 @@ describe('counts of people', () => {
     expect(counts('A ferry pilot injured in the blast succumbed at the clinic.')).toMatchObject({ killed: 1 });
     expect(counts('Farid, a local councillor, was shot dead outside his home.')).toEqual({ killed: 1 });
     expect(counts('Two guards and a cook were killed in the raid.')).toEqual({ killed: 3 });
+    expect(counts('1 sergeant and 4 recruits were killed at the depot.')).toEqual({ killed: 5 });
+    expect(counts('Union leader Musa Bello along with his driver was shot dead.')).toEqual({ killed: 2 });
+    expect(counts('An organiser of the union, a former teacher, was shot dead.')).toEqual({ killed: 1 });
+  });
+
+  it('reads lists, subsets and relative clauses', () => {
+    expect(counts('Raiders killed a farmer, his son, and two herders near the well.')).toEqual({ killed: 4 });
+    expect(counts('Thirty rebels, including 4 commanders, were killed in the strikes.')).toEqual({ killed: 30 });
+    expect(counts('A trader who was robbed by three men on the highway died in hospital.')).toEqual({ killed: 1 });
+    expect(counts('A clerk was beaten by four men and later succumbed to his wounds.')).toEqual({ killed: 1 });
+    expect(counts('The wounded driver died on Monday.')).toEqual({ killed: 1 });
+  });
+
+  it('reads shared subjects, deaths as outcomes and people shot dead', () => {
+    expect(counts('Four porters were abducted by bandits and later killed.')).toEqual({ abducted: 4, killed: 4 });
+    expect(counts('Gunmen shot a bank guard, Samuel Obi, dead near the gate.')).toEqual({ killed: 1 });
+    expect(counts('The shelling caused the death of a shepherd.')).toEqual({ killed: 1 });
+    expect(counts('The clashes led to five civilian deaths.')).toEqual({ killed: 5 });
+    expect(counts('Traders marched to protest the death of a vendor last year.')).toEqual({});
+    expect(counts('A ferry captain was found dead on the shore.')).toEqual({ killed: 1 });
+    expect(counts('Raiders killed the chief of the village council.')).toEqual({ killed: 1 });
+    expect(counts('A drone strike that killed two couriers hit the road.')).toEqual({ killed: 2 });
+  });
+
+  it('adds a second number of the same kind told with its own subject, not one that refers back', () => {
+    expect(counts('2 guards were killed at the gate and 5 died later in the clinic.')).toEqual({ killed: 7 });
+    expect(counts('1 pilot, and 3 mechanics were killed at the airfield.')).toEqual({ killed: 4 });
+    expect(counts('Nine were killed and the 9 killed included a nurse.')).toEqual({ killed: 9 });
+  });
+
+  it('counts bodies found as the dead', () => {
+    expect(counts('Divers recovered 8 bodies from the river.')).toEqual({ killed: 8 });
+    expect(counts('Villagers found the bodies of two herders.')).toEqual({ killed: 2 });
   });
 
   it('never counts ages, years, units, calibres or compounds', () => {

@@ -42,6 +42,12 @@ describe('relative dates', () => {
     expect(first('The bridge was blown up on 29 December.', ref)).toMatchObject({ date: '2029-12-29', precision: 1 });
   });
 
+  it('reads parts of a day as that day', () => {
+    expect(first('Rebels shelled the town late Sunday.', ref)).toMatchObject({ date: '2030-01-13', precision: 1 });
+    expect(first('A convoy was ambushed this morning.', ref)).toMatchObject({ date: '2030-01-16', precision: 1 });
+    expect(first('A convoy was ambushed this morning.', null)).toMatchObject({ date: null, precision: 3 });
+  });
+
   it('lowers day precision when the article date itself is approximate', () => {
     expect(first('Two guards were shot yesterday.', on('2030-01-16', true))).toMatchObject({ date: '2030-01-15', precision: 2 });
   });

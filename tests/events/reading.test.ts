@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArticleReadError, extract, readArticle } from '../../src/lib/events';
-import { ArticleDateError } from '../../src/lib/events/read';
+import { ArticleDateError, validateArticle } from '../../src/lib/events/read';
+import { flattenDeepHtml } from '../../src/lib/events/read/flatten';
+import { limitNesting } from '../../src/lib/events/read/markdown';
 import { run as runExtract } from '../../src/cli/extract';
 import { splitSentences } from '../../src/lib/events/text/sentences';
 import { parseNumber } from '../../src/lib/events/text/numbers';
@@ -92,6 +95,29 @@ describe('HTML and Markdown', () => {
   });
 });
 
+describe('deep nesting', () => {
+  it('reads 40,000 levels of HTML and Markdown nesting in linear time, keeping the text', () => {
+    const n = 40_000;
+    const html = `<html><body>${'<div>'.repeat(n)}Shots were fired in Goma.${'</div>'.repeat(n)}<p>Two guards were wounded.</p></body></html>`;
+    const md = `# Report\n\n${'- '.repeat(n)}Shots were fired in Goma.\n\n${'> '.repeat(n)}Two guards were wounded.\n`;
+    const t0 = performance.now();
+    const h = read(html, 'html');
+    const m = read(md, 'markdown');
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(h.text).toBe('Shots were fired in Goma.\n\nTwo guards were wounded.');
+    expect(m.text).toContain('Shots were fired in Goma.');
+    expect(m.text).toContain('Two guards were wounded.');
+  });
+
+  it('leaves ordinary pages and Markdown untouched, and script text out of the markup', () => {
+    const page = '<html><body><div><p>One <b>two</b></p><script>if (a<b) { x = "<div>" }</script></div></body></html>';
+    expect(flattenDeepHtml(page)).toBe(page);
+    expect(flattenDeepHtml(page, 1)).toContain('if (a<b) { x = "<div>" }');
+    const list = '- one\n  - two\n    - three\n';
+    expect(limitNesting(list)).toBe(list);
+  });
+});
+
 describe('unreadable input', () => {
   it('refuses empty, binary and undecodable content with a clear error', () => {
     expect(() => read('   \n ')).toThrow(ArticleReadError);
@@ -163,11 +189,55 @@ describe('reading real copy', () => {
     }
   });
 
+  it('unwraps paragraphs marked by indentation without joining them', () => {
+    const text = [
+      'SANAA (AP) - Warplanes struck a fuel depot on the outskirts of the port city',
+      'of Hodeidah on Sunday, setting off fires that burned through the night.',
+      '   Residents said at least three workers were missing after the strikes, and',
+      'that ambulances could not reach the site until the next morning.',
+      '   A spokesman for the coalition declined to comment.'
+    ].join('\n');
+    const lines = read(text, 'text').text.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('SANAA (AP) - Warplanes struck a fuel depot on the outskirts of the port city of Hodeidah on Sunday, setting off fires that burned through the night.');
+  });
+
   it('reads a dateline without agency, and hard-wrapped Markdown', () => {
     const md = '# Clashes\n\nKABUL — Police said gunmen shot dead two guards at a\nbank in the city of Herat on Monday, and fled on motorbikes.\n\nThe bank stayed shut.\n';
     const a = read(md, 'markdown');
     expect(excludedText(a, 'byline')).toBe('KABUL —');
     expect(splitSentences(a.text, a.body)[0].text).toBe('Police said gunmen shot dead two guards at a bank in the city of Herat on Monday, and fled on motorbikes.');
+  });
+
+  it('reads the same furniture from HTML markup', () => {
+    const html = `<!doctype html><html><head><title>Blast in Quetta | Example News</title></head><body>
+      <article><h1>Blast kills three in Quetta market</h1><p class="byline">By Sara Khan</p>
+      <time class="published" datetime="2031-09-14T07:10:00Z">14 September 2031</time>
+      <figure><img src="a.jpg"><figcaption>Rescue workers after a blast in Peshawar last year.</figcaption></figure>
+      <p>QUETTA, Pakistan, Sept. 14 (AP) — A bomb hidden in a motorcycle exploded in a market in Quetta on Saturday, killing three people, police said.</p>
+      <div class="share-buttons"><a>Share on Facebook</a></div>
+      <aside class="related"><h3>Related</h3><ul><li>Gunmen kill 4 in Karachi</li></ul></aside></article></body></html>`;
+    const a = read(html, 'html');
+    expect(a.title).toBe('Blast in Quetta');
+    expect(a.date).toBe('2031-09-14');
+    expect(bodyText(a)).toBe('A bomb hidden in a motorcycle exploded in a market in Quetta on Saturday, killing three people, police said.');
+    expect(excludedText(a, 'caption')).toContain('Peshawar');
+    const r = extract([{ id: 'q', content: html, format: 'html' }]);
+    const incidents = r.features.filter((f) => f.properties.kind === 'incident');
+    expect(incidents.map((f) => [f.properties.date, (f.properties as { killed: number }).killed])).toEqual([['2031-09-13', 3]]);
+  });
+
+  it('keeps embedded posts and editor notes out of the body; one lost character keeps a text readable', () => {
+    const text = [
+      'Militia fighters burned the market in Beni on Friday, a local official said.',
+      'Fires seen from the hills tonight pic.twitter.com/abc123',
+      '— Local Reporter (@localreporter) May 9, 2031',
+      "Editor's note: an earlier version of this story misspelled a name.",
+      'The official\uFFFDs office said the town was calm by evening.'
+    ].join('\n');
+    const a = read(text, 'text');
+    expect(bodyText(a)).not.toMatch(/twitter|@localreporter|Editor/);
+    expect(bodyText(a)).toContain('official\uFFFDs office');
   });
 
   it('reads a one-line text as body, not as a title or heading', () => {
@@ -209,6 +279,13 @@ describe('article dates', () => {
     expect(incidentDate(r)?.date).toBe('2030-02-10');
   });
 
+  it('reads the date of structured data (JSON-LD), and checks it', () => {
+    const page = (d: string) => `<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"${d}"}</script></head><body><p>${story}</p></body></html>`;
+    expect(readArticle({ id: 'x', content: page('2030-02-11T06:00:00Z'), format: 'html' }).date).toBe('2030-02-11');
+    expect(() => validateArticle({ id: 'x', content: page('2030-02-30'), format: 'html' })).toThrow(/json-ld datePublished/);
+    expect(validateArticle({ id: 'x', content: story, date: '2030-02-11' })).toEqual({ date: '2030-02-11' });
+  });
+
   it('resolves "yesterday" only when the article has a date, and never to a default day', () => {
     expect(incidentDate(extract([{ id: 'x', content: story }]))).toMatchObject({ date: null, time_precision: 3 });
     expect(readArticle({ id: 'x', content: story }).date).toBeNull();
@@ -237,6 +314,19 @@ describe('article dates', () => {
     writeFileSync(join(dir, 'b.json'), '{"date": "2030-13-01"}');
     expect(await runExtract([join(dir, 'b.txt')], io)).toBe(1);
     expect(err.join('')).toMatch(/sidecar b\.json: invalid date/);
+  });
+
+  it('reads standard input with -, and never writes over an input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-io-'));
+    writeFileSync(join(dir, 'a.txt'), story + '\n');
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = (stdin: NodeJS.ReadableStream) => ({ stdin, stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } }) as never;
+    expect(await runExtract(['-', '--date', '2030-02-11'], io(Readable.from([Buffer.from(story)])))).toBe(0);
+    expect(JSON.parse(out.join('')).features[0].properties.date).toBe('2030-02-10');
+    expect(await runExtract([join(dir, 'a.txt'), '-o', join(dir, 'a.txt')], io(process.stdin))).toBe(2);
+    expect(err.join('')).toMatch(/one of the inputs/);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(story + '\n');
   });
 });
 

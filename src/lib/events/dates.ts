@@ -98,7 +98,11 @@ function fromChrono(r: chrono.ParsedResult, article: ArticleDate | null): Resolv
   const text = r.text.trim();
   if (/^(?:right\s+)?now$|^currently$|^at present$|^tomorrow$|^next\b/i.test(text)) return null; // the present or the future
   if (DURATION.test(text) && !/^(last|this)\s+(week|month|year)$/i.test(text)) return null;
-  if (!c.isCertain('day') && !c.isCertain('month') && !c.isCertain('year') && !c.isCertain('weekday')) return null; // a time of day only
+  if (!c.isCertain('day') && !c.isCertain('month') && !c.isCertain('year') && !c.isCertain('weekday')) {
+    // "this morning", "tonight": the article's own day; any other time of day alone dates nothing.
+    if (!/^(?:(?:early|late)\s+)?(?:this\s+(?:morning|afternoon|evening)|tonight|overnight)$/i.test(text)) return null;
+    return article ? { date: article.date, precision: article.approximate ? 2 : 1 } : UNRESOLVED;
+  }
   const relative = dependsOnReference(r.text);
   const dayPrecision = (): TimePrecision => (article?.approximate ? 2 : 1);
   if (!relative) {
@@ -187,8 +191,8 @@ export function numericDateReadings(text: string): Array<{ start: number; end: n
 
 /** "between 16 and 20 March", "16-20 March", "from 16 to 20 March": the start of a range of days just before a date. */
 const DAY_RANGE_BEFORE = /(?:\b(?:between|from)\s+)?\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|-|–|—)\s*$/i;
-/** Words that make a date approximate: ACLED codes such dates at precision 2. */
-const APPROX_BEFORE = /\b(?:around|about|approximately|circa|c\.|roughly|sometime|some time|on or about|on or around|in the days? (?:before|after)|the week of|early|mid|late|end of|beginning of|start of)\s*(?:the\s+)?(?:on\s+)?$/i;
+/** Words that make a date approximate: ACLED codes such dates at precision 2 ("late Sunday" is still that day). */
+const APPROX_BEFORE = /\b(?:around|about|approximately|circa|c\.|roughly|sometime|some time|on or about|on or around|in the days? (?:before|after)|the week of|end of|beginning of|start of)\s*(?:the\s+)?(?:on\s+)?$/i;
 /** "the night of 12 March": a time of day before the date chrono cannot take together. */
 const TIME_OF = /^(?:the\s+)?(?:night|morning|evening|afternoon|early hours|small hours)\s+of\s+(?:the\s+)?/i;
 

@@ -62,7 +62,16 @@ export function checkContent(id: string, content: string): void {
   const controls = sample.match(/[\u0001-\u0008\u000E-\u001F]/g)?.length ?? 0;
   if (controls > Math.max(8, sample.length / 100)) throw new ArticleReadError(id, 'binary content (control characters): not a text, Markdown or HTML article');
   const replacement = sample.match(/\uFFFD/g)?.length ?? 0;
-  if (replacement > 0 && replacement > sample.length / 1000) throw new ArticleReadError(id, 'invalid UTF-8: the text could not be decoded');
+  // One lost character ("party\uFFFDs") leaves a text readable; many mean the text was not decoded.
+  if (replacement >= 2 && (replacement > 8 || replacement > sample.length / 50)) throw new ArticleReadError(id, 'invalid UTF-8: the text could not be decoded');
+}
+
+/**
+ * Check an article before it is stored: readable text and possible dates (the date field, meta tags, front
+ * matter). Throws `ArticleDateError` (with the field) or `ArticleReadError`; returns the article's date as read.
+ */
+export function validateArticle(input: ArticleInput): { date: string | null } {
+  return { date: readStructure(input).date };
 }
 
 /** Read an article's content into plain text with its structure and date; toponyms are left empty here. */

@@ -18,6 +18,18 @@ interface MdNode {
   children?: MdNode[];
 }
 
+/** Front matter is not CommonMark: read the two keys we use and drop the block before parsing. */
+export function splitFrontMatter(source: string): { body: string; title: string | null; date: string | null; dateField: string | null } {
+  const m = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
+  if (!m) return { body: source, title: null, date: null, dateField: null };
+  const field = (key: string) => {
+    const f = new RegExp(`^${key}\\s*:[ \\t]*["']?(.*?)["']?[ \\t]*$`, 'mi').exec(m[1]);
+    return f && f[1].trim() ? f[1] : null;
+  };
+  const key = ['date', 'published', 'pubdate', 'published_at', 'publishdate'].find((k) => field(k) !== null) ?? null;
+  return { body: source.slice(m[0].length), title: field('title'), date: key ? field(key) : null, dateField: key ? `front matter ${key}` : null };
+}
+
 /**
  * Nesting limits. micromark's cost grows with the square of the containers open on a line (6,000 nested list
  * items on one line take seconds, 40,000 never finish), so a line opening more than MAX_MARKDOWN_DEPTH list
@@ -62,30 +74,6 @@ export function limitNesting(source: string): string {
   return source.replace(/[^\n]+/g, limitLine);
 }
 
-/** All text under a node, without recursion: for trees nested past the depth limit. */
-function flatText(node: MdNode): string {
-  let s = '';
-  const todo: MdNode[] = [node];
-  while (todo.length) {
-    const n = todo.pop()!;
-    if (n.type === 'text' || n.type === 'inlineCode') s += n.value ?? '';
-    else if (n.children) for (let k = n.children.length - 1; k >= 0; k--) todo.push(n.children[k]);
-  }
-  return s;
-}
-
-/** Front matter is not CommonMark: read the two keys we use and drop the block before parsing. */
-export function splitFrontMatter(source: string): { body: string; title: string | null; date: string | null; dateField: string | null } {
-  const m = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
-  if (!m) return { body: source, title: null, date: null, dateField: null };
-  const field = (key: string) => {
-    const f = new RegExp(`^${key}\\s*:[ \\t]*["']?(.*?)["']?[ \\t]*$`, 'mi').exec(m[1]);
-    return f && f[1].trim() ? f[1] : null;
-  };
-  const key = ['date', 'published', 'pubdate', 'published_at', 'publishdate'].find((k) => field(k) !== null) ?? null;
-  return { body: source.slice(m[0].length), title: field('title'), date: key ? field(key) : null, dateField: key ? `front matter ${key}` : null };
-}
-
 /** Markdown → plain text (no markup kept): block elements become paragraphs, inline markup its text. */
 export function markdownToText(source: string): MarkdownText {
   const { body, title, date, dateField } = splitFrontMatter(source);
@@ -93,8 +81,7 @@ export function markdownToText(source: string): MarkdownText {
   let out = '';
   const headings: MarkdownText['headings'] = [];
 
-  const inline = (node: MdNode, depth = 0): string => {
-    if (depth > MAX_MARKDOWN_DEPTH) return flatText(node);
+  const inline = (node: MdNode): string => {
     switch (node.type) {
       case 'text':
         // A line break inside a paragraph is a soft break: a space (hard-wrapped Markdown keeps its sentences).
@@ -109,7 +96,7 @@ export function markdownToText(source: string): MarkdownText {
       case 'imageReference':
         return '';
       default:
-        return (node.children ?? []).map((c) => inline(c, depth + 1)).join('');
+        return (node.children ?? []).map(inline).join('');
     }
   };
   const paragraph = (s: string) => {
@@ -118,8 +105,7 @@ export function markdownToText(source: string): MarkdownText {
     if (out) out += '\n\n';
     out += clean;
   };
-  const block = (node: MdNode, depth = 0) => {
-    if (depth > 4 * MAX_MARKDOWN_DEPTH) return paragraph(flatText(node));
+  const block = (node: MdNode) => {
     switch (node.type) {
       case 'heading': {
         const before = out.length + (out ? 2 : 0);
@@ -138,7 +124,7 @@ export function markdownToText(source: string): MarkdownText {
       case 'definition':
         return;
       default:
-        (node.children ?? []).forEach((c) => block(c, depth + 1));
+        (node.children ?? []).forEach(block);
     }
   };
   block(tree);

@@ -26,13 +26,13 @@ const CAPTION = new RegExp(
   [
     String.raw`click to (view|enlarge)|\(image source\)|\[(ap|afp|reuters|getty)[^\]]*\]|^\s*(photo|image|picture|caption|image caption|pictured|file photo|photograph)\s*:|\bphoto credit\b`,
     // Agency credits that end or open a caption: "(AP Photo/Jane Doe)", "REUTERS/John Doe", "Photo by X/Getty Images".
-    String.raw`\((?:[A-Z]+\s+)?photo\b[^)]*\)\s*$|\b(?:REUTERS|AFP|AP|EPA|ANADOLU|XINHUA)\s*(?:Photo)?\s*/\s*[A-Z][\w.-]+|\bphoto(?:graph)?\s+by\b[^.]{0,60}$|\b(?:Getty Images|Shutterstock|AFP via Getty Images)\s*\)?\s*$|^\s*(?:file photo|pictured|in this (?:file )?photo)\b`
+    String.raw`pic\.twitter\.com\/|\((?:[A-Z]+\s+)?photo\b[^)]*\)\s*$|\b(?:REUTERS|AFP|AP|EPA|ANADOLU|XINHUA)\s*(?:Photo)?\s*/\s*[A-Z][\w.-]+|\bphoto(?:graph)?\s+by\b[^.]{0,60}$|\b(?:Getty Images|Shutterstock|AFP via Getty Images)\s*\)?\s*$|^\s*(?:file photo|pictured|in this (?:file )?photo)\b`
   ].join('|'),
   'i'
 );
 const BYLINE = /^\s*(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Ww]ords by|[Rr]eporting by|BY)\s+[A-Z]/;
 /** Wire trailers and source lines, wherever they stand: "Reporting by …; Editing by …", "Source: …", "(Reuters)". */
-const TRAILER = /^\s*(?:\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|translated|edited) by\b|(?:sources?|via|credit|credits|courtesy|originally published (?:at|in|by))\s*:|\((?:reuters|ap|afp|dpa|ians|pti|upi|xinhua)\)\s*$|(?:©|\(c\)|copyright)\s*\S)/i;
+const TRAILER = /^\s*(?:\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|translated|edited) by\b|(?:editor'?s note|correction|clarification)\s*:|this (?:article|story) (?:was|has been) (?:first |originally )?(?:published|updated|corrected)\b|—\s*[^—]{1,60}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$|(?:sources?|via|credit|credits|courtesy|originally published (?:at|in|by))\s*:|\((?:reuters|ap|afp|dpa|ians|pti|upi|xinhua)\)\s*$|(?:©|\(c\)|copyright)\s*\S)/i;
 /** A line that only dates the page: "March 4, 2021", "Published: 4 March 2021 10:32 GMT", "Updated 2021-03-04". */
 const DATE_ONLY = /^\s*(?:(?:published|posted|updated|last updated|date|dated|first published)\s*(?:on|at)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[\s,|·—–-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$/i;
 /** Lines of share, comment, newsletter and advertising furniture. */

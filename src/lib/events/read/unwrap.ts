@@ -26,9 +26,9 @@ function linesOf(text: string): Line[] {
 const BLOCK_START = /^\s*(?:[-*•·–]\s|\d+[.)]\s|#|>|\|)/;
 
 /**
- * The breaks to remove: inside each block of lines (between blank lines) whose lines, all but the last, are
- * nearly as long as its longest (at least 50 columns) and end where the next word would not have fitted.
- * Lists of short lines (menus, headlines) and one-paragraph-a-line web text are left alone.
+ * The breaks to remove: in each block of lines (between blank lines) wrapped at 50 columns or more, the breaks
+ * after a line nearly as long as the block's longest, where the next word would not have fitted. Lists of short
+ * lines (menus, headlines) and one-paragraph-a-line web text are left alone.
  */
 export function wrapBreaks(text: string): number[] {
   const lines = linesOf(text);
@@ -44,9 +44,15 @@ export function wrapBreaks(text: string): number[] {
     const block = lines.slice(i, j + 1).map((l) => text.slice(l.start, l.end));
     if (block.length >= 2) {
       const width = Math.max(...block.map((b) => b.trimEnd().length));
-      const body = block.slice(0, -1);
-      if (width >= 50 && width <= 120 && body.every((a, k) => isWrap(a, block[k + 1], width))) {
-        for (let k = i; k < j; k++) breaks.push(lines[k].end);
+      const wraps = block.slice(0, -1).map((a, k) => isWrap(a, block[k + 1], width));
+      // Breaks before an indented line end paragraphs: they are no evidence either way.
+      const open = block.slice(1).map((b) => /^[ \t]+\S/.test(b));
+      const counted = wraps.filter((_, k) => !open[k]).length;
+      const share = counted ? wraps.filter(Boolean).length / counted : 0;
+      // Two lines: the first must wrap into the second. More: most breaks are wraps; the others end paragraphs
+      // written without a blank line between them.
+      if (width >= 50 && width <= 120 && (block.length === 2 ? wraps[0] : share >= 0.6)) {
+        for (let k = 0; k < wraps.length; k++) if (wraps[k]) breaks.push(lines[i + k].end);
       }
     }
     i = j + 1;
@@ -56,6 +62,8 @@ export function wrapBreaks(text: string): number[] {
 
 function isWrap(a: string, b: string, width: number): boolean {
   if (BLOCK_START.test(b) || BLOCK_START.test(a)) return false;
+  // An indented line opens a paragraph (wire copy marks paragraphs so).
+  if (/^[ \t]+\S/.test(b)) return false;
   const next = /^\s*(\S+)/.exec(b)?.[1] ?? '';
   const len = a.trimEnd().length;
   return len >= width - 20 && len + 1 + next.length > width - 2;
