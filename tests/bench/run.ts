@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark, printed as figures and ratios against baselines measured in the same run.
  *   1. geoparser speed and memory (tests/bench/geoparse.bench.ts)
  *   2. geoparser accuracy on LGL / GeoVirus when the corpora are beside the checkout (tests/bench/geoparse-eval.ts)
- *   3. dashboard with 100,000 synthetic incidents in headless Chromium (tests/bench/dashboard.bench.ts)
+ *   3. geoparser on coded conflict-event notes, when beside the checkout (tests/bench/coded-toponyms.ts)
+ *   4. dashboard with 100,000 synthetic incidents in headless Chromium (tests/bench/dashboard.bench.ts)
  * Options: --skip-dashboard, --write (rewrite the figures in docs/accuracy.md between its bench markers).
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runGeoparseBench } from './geoparse.bench';
 import { evaluateCorpus } from './geoparse-eval';
+import { codedToponymsMarkdown } from './coded-toponyms';
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
 const evalDir = process.env.ATLAS_EVAL_DIR ?? resolvePath(root, '../shared/eval');
@@ -46,6 +48,10 @@ if (!existsSync(evalDir)) {
   console.log(accuracyLines.join('\n'));
 }
 
+console.log('\n== geoparser on coded event notes (some toponym within 25/50/150 km by geo precision)');
+const codedLines = codedToponymsMarkdown() ?? [];
+console.log(codedLines.length ? codedLines.join('\n') : `coded-events.jsonl not found in ${evalDir} (set ATLAS_EVAL_DIR): not measured`);
+
 if (args.includes('--write')) {
   const doc = join(root, 'docs/accuracy.md');
   let text = readFileSync(doc, 'utf8');
@@ -55,6 +61,7 @@ if (args.includes('--write')) {
   };
   put('speed', speedLines);
   put('accuracy', accuracyLines);
+  put('coded', codedLines);
   writeFileSync(doc, text);
   console.log(`\nwrote ${doc}`);
 }
