@@ -9,6 +9,7 @@
  * The same name in one document is resolved once ("one sense per discourse").
  */
 import distance from '@turf/distance';
+import { skeletonKey } from '../gazetteer/normalize';
 import type { Candidate, Place } from '../gazetteer/types';
 import type { RecognizedMention } from './recognize';
 
@@ -159,8 +160,14 @@ export function resolve(
       const prior = candidates.map((c) => priorScore(c, w));
       candidates.forEach((c, k) => {
         if (c.place.kind !== 'admin1' && c.place.kind !== 'admin2') return;
-        const seat = candidates.some((d) => isSeatOf(d.place, c.place));
-        if (seat) prior[k] -= c.place.kind === 'admin1' ? w.seatOverDivision : w.seatOverDistrict;
+        const seats = candidates.map((d, j) => (isSeatOf(d.place, c.place) ? j : -1)).filter((j) => j >= 0);
+        if (seats.length) prior[k] -= c.place.kind === 'admin1' ? w.seatOverDivision : w.seatOverDistrict;
+        // A seat whose own name is a spelling of its division's ("Mykolayiv", seat of Mykolaiv oblast) matches the
+        // division's name as well as the division does, though only through an alternate spelling.
+        if (c.primary) for (const j of seats) if (!candidates[j].primary && candidates[j].match === 'exact' && skeletonKey(candidates[j].place.name) === skeletonKey(c.place.name)) {
+          prior[j] += w.primaryName;
+          candidates[j] = { ...candidates[j], primary: true };
+        }
       });
       g = { key, name: m.text.toLowerCase(), mentions: [], candidates, prior, choice: 0, probs: [] };
       g.probs = softmax(g.prior.length ? g.prior : [0]);
