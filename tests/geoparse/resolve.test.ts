@@ -14,3 +14,50 @@ describe('resolution', () => {
     expect(find('Mexico reported forty new cases.', 'Mexico')?.place?.kind).toBe('country');
   });
 });
+
+describe('containers the text names', () => {
+  it('leaves a name unresolved when no place of that name lies in the named province, and gives the province', () => {
+    const t = find('Gunmen attacked Boma, in Lac province, on Sunday night.', 'Boma');
+    expect(t?.place).toBeNull();
+    expect(t?.unresolved).toMatch(/Lac/);
+    expect(t?.container?.place.country).toBe('TD');
+    expect(t?.container?.precision).toBe(3);
+  });
+
+  it('a bracketed division is the container, at province precision', () => {
+    const t = find('Soldiers clashed with militants near Gomboussougou (Zoundweogo) on Friday.', 'Gomboussougou');
+    expect(t?.container?.place.kind).toBe('admin1');
+    expect(t?.container?.place.country).toBe('BF');
+    expect(t?.container?.precision).toBe(3);
+    expect(t?.place?.country ?? 'BF').toBe('BF');
+  });
+
+  it('a part of a province ("northern Babil") is precision 2', () => {
+    const t = find('Militants attacked Musayyib in northern Babil province.', 'Musayyib');
+    expect(t?.place?.country).toBe('IQ');
+    expect(t?.container?.place.name).toBe('Babil');
+    expect(t?.container?.precision).toBe(2);
+  });
+
+  it('the container of the last item of a list holds the earlier items', () => {
+    const tops = geoparse('Rockets fell between Ramadi and Fallujah in western Anbar.', { gazetteer });
+    const ramadi = tops.find((t) => t.text === 'Ramadi');
+    expect(ramadi?.container?.place.name).toMatch(/Anbar/);
+  });
+
+  it('a list of peers is no chain of containers', () => {
+    const tops = geoparse('Cases rose in Colorado, Oregon, Ohio and Idaho last week.', { gazetteer });
+    expect(tops.map((t) => t.place?.kind)).toEqual(['admin1', 'admin1', 'admin1', 'admin1']);
+    expect(tops.every((t) => !t.container)).toBe(true);
+  });
+
+  it('a name with no candidate at all stays in the output with a reason and its container', () => {
+    const text = 'Two soldiers were wounded in Zzyzxqa, in Kandahar province.';
+    const start = text.indexOf('Zzyzxqa');
+    const kandahar = text.indexOf('Kandahar');
+    const [t] = geoparse(text, { gazetteer, spans: [{ start, end: start + 7 }, { start: kandahar, end: kandahar + 8 }] });
+    expect(t.place).toBeNull();
+    expect(t.unresolved).toMatch(/gazetteer/);
+    expect(t.container?.place.country).toBe('AF');
+  });
+});

@@ -6,7 +6,7 @@ import type { Candidate } from '../gazetteer/types';
 import type { Gazetteer } from '../gazetteer';
 import { normalizeName } from '../gazetteer';
 import {
-  DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, NOT_PLACE_WORDS, SEATS_OF_GOVERNMENT, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
+  DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, NOT_PLACE_WORDS, SEATS_OF_GOVERNMENT, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, COMPASS_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
   NAME_ABBREVIATIONS, NAME_CONNECTORS, ORGANISATION_HEADS, PERSON_TITLES, SPEECH_VERBS, CAPITALISED_TITLES, TITLE_ABBREVIATIONS
 } from './lexicon';
 import { tokenize, type Token } from './tokenize';
@@ -35,6 +35,10 @@ export interface MentionCues {
   demonymCountry: string | null;
   /** Index of a following mention that contains this one ("Musiyyib in northern Babil province", "Kut, Iraq"). */
   containerMention: number | null;
+  /** The text puts the mention in a part of its container ("in northern Babil", "on the outskirts of Kano"). */
+  containerPart: boolean;
+  /** The container link is a comma inside a longer list of names, so weak evidence ("Zaire, Bundibugyo, Sudan"). */
+  containerInList: boolean;
   /** Index of the other mention of a hyphenated pair ("the Georgia-Russia war", "the Iran–Iraq border"). */
   pairedMention: number | null;
   /** Matched only through a transliteration-tolerant key. */
@@ -537,6 +541,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       inOrganisation: inOrganisation(runEnd, m) !== null,
       demonymCountry,
       containerMention: null,
+      containerPart: false,
+      containerInList: false,
       pairedMention: null,
       fuzzy
     };
@@ -544,27 +550,85 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
 
 }
 
+/** Words allowed between "in" and a container's name: "in the central region of Mopti", "in northern Babil". */
+const CONTAINER_PHRASE_WORDS = new Set(['the', ',', 'of', 'part', 'parts', 'outskirts', 'area', ...COMPASS_WORDS, ...FEATURE_WORDS.keys()]);
+/** Words for administrative units that may follow a name before its container ("Ifo Local Government Area of Ogun"). */
+const UNIT_WORDS = new Set([...FEATURE_WORDS.keys(), 'upazila', 'tehsil', 'taluk', 'taluka', 'lga', 'local', 'government', 'area', 'council', 'block', 'mandal', 'raion', 'rayon', 'hromada', 'commune', 'department', 'township']);
+/** Words in that phrase that make the container a part of the named division ("northern Babil"). */
+const PART_WORDS = new Set(['part', 'parts', 'outskirts', ...COMPASS_WORDS]);
+
 /**
- * "Musiyyib in northern Babil province", "Kut, Iraq", "Alexandria, La.": a mention followed closely by another
- * that names its container. The resolver prefers candidates inside it.
+ * "Musiyyib in northern Babil province", "Kut, Iraq", "Alexandria, La.", "Boma (Lac)", "between Baye and Pissa in
+ * the central region of Mopti": a mention followed closely by another that names its container. The resolver
+ * prefers candidates inside it, and falls back to it when none is. The container of the last item of a list
+ * ("Baye and Pissa", "Onihale, Ilepa and Aiyede") holds the earlier items too.
  */
 function linkContainers(tokens: Token[], mentions: RecognizedMention[]): void {
   for (let a = 0; a + 1 < mentions.length; a++) {
     const first = mentions[a];
     const second = mentions[a + 1];
     const between = tokens.slice(first.lastToken, second.firstToken);
-    if (between.length > 4) continue;
+    if (between.length > 7) continue;
     const words = between.map((t) => t.text.toLowerCase());
     const comma = words.length === 1 && words[0] === ',';
-    const inPhrase = words.length >= 1 && (words[0] === 'in' || (words[0] === ',' && words[1] === 'in')) &&
-      words.slice(1).every((w) => w === 'in' || w === 'the' || w === ',' || LOCATIVE_PREPOSITIONS.has(w));
-    if (comma || inPhrase) first.cues.containerMention = a + 1;
+    // The first name's own feature word may come first: "Parbatipur upazila in Dinajpur", "Ifo LGA of Ogun State".
+    let lead = 0;
+    while (lead < words.length && UNIT_WORDS.has(words[lead])) lead++;
+    const rest = words.slice(lead);
+    const inPhrase = rest.length >= 1 && (rest[0] === 'in' || (rest[0] === ',' && rest[1] === 'in') || (lead > 0 && (rest[0] === 'of' || rest[0] === ','))) &&
+      rest.slice(1).every((w) => w === 'in' || LOCATIVE_PREPOSITIONS.has(w) || CONTAINER_PHRASE_WORDS.has(w));
+    // "Boma (Lac)", "Boma (Lac province)": a bracketed name right after another.
+    const closing = tokens[second.lastToken]?.text === ')' || (tokens[second.lastToken + 1]?.text === ')' && FEATURE_WORDS.has(tokens[second.lastToken]?.text.toLowerCase() ?? ''));
+    const bracket = words.length === 1 && words[0] === '(' && closing;
+    if (comma || inPhrase || bracket) {
+      first.cues.containerMention = a + 1;
+      // "Zaire, Bundibugyo, Côte d'Ivoire and Sudan": a comma inside a longer list joins peers, not a place and its container.
+      // A run closed by "and"/"or" is an enumeration; "Toronto, Ontario, Canada" is a chain of containers.
+      first.cues.containerInList = comma && enumeration(tokens, mentions, a);
+      first.cues.containerPart = inPhrase && rest.some((w) => PART_WORDS.has(w));
+    }
     // "Georgia-Russia", "Iran–Iraq": two places joined by a hyphen or dash name peers.
     if (between.length === 1 && (HYPHENS.has(between[0].text) || between[0].text === '–' || between[0].text === '—') && between[0].start === first.end && between[0].end === second.start) {
       first.cues.pairedMention = a + 1;
       second.cues.pairedMention = a;
     }
   }
+  // Back over a list: "Baye and Pissa in Mopti", "Onihale, Ilepa and Aiyede in Ifo".
+  for (let b = mentions.length - 1; b > 0; b--) {
+    const item = mentions[b];
+    if (item.cues.containerMention === null || item.cues.containerMention === b + 1 && !isPhraseLink(tokens, item, mentions[b + 1])) continue;
+    for (let a = b - 1; a >= 0; a--) {
+      const prev = mentions[a];
+      if (!listSeparated(tokens, prev, mentions[a + 1])) break;
+      if (prev.cues.containerMention !== null && prev.cues.containerMention !== a + 1) break;
+      prev.cues.containerMention = item.cues.containerMention;
+      prev.cues.containerPart = item.cues.containerPart;
+      prev.cues.containerInList = false;
+    }
+  }
+}
+
+/** Is mention `a` in a run of names separated by commas that an "and" or "or" closes ("Ohio, Iowa and Utah")? */
+function enumeration(tokens: Token[], mentions: RecognizedMention[], a: number): boolean {
+  let lo = a, hi = a;
+  while (lo > 0 && listSeparated(tokens, mentions[lo - 1], mentions[lo])) lo--;
+  while (hi + 1 < mentions.length && listSeparated(tokens, mentions[hi], mentions[hi + 1])) hi++;
+  for (let k = lo; k < hi; k++) {
+    if (tokens.slice(mentions[k].lastToken, mentions[k + 1].firstToken).some((t) => /^(?:and|or)$/i.test(t.text))) return hi - lo >= 2;
+  }
+  return false;
+}
+
+/** Are two mentions separated only by a list separator (",", "and", "or", ", and")? */
+function listSeparated(tokens: Token[], a: RecognizedMention, b: RecognizedMention): boolean {
+  const sep = tokens.slice(a.lastToken, b.firstToken).map((t) => t.text.toLowerCase());
+  return sep.length >= 1 && sep.length <= 2 && sep.every((w) => w === ',' || w === 'and' || w === 'or') && (sep.length === 1 || sep[0] === ',');
+}
+
+/** Is the link from `item` to `container` an "in …" phrase or a bracket, not a bare comma (which may be a list)? */
+function isPhraseLink(tokens: Token[], item: RecognizedMention, container: RecognizedMention): boolean {
+  const words = tokens.slice(item.lastToken, container.firstToken).map((t) => t.text.toLowerCase());
+  return !(words.length === 1 && words[0] === ',');
 }
 
 /**

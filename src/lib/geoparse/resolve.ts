@@ -17,6 +17,8 @@ export interface Resolution {
   place: Place | null;
   confidence: number;
   alternatives: Array<{ place: Place; score: number }>;
+  container?: { place: Place; precision: 2 | 3 } | null;
+  unresolved?: string | null;
 }
 
 export interface ResolveWeights {
@@ -183,7 +185,7 @@ export function resolve(
   // The mentions each group is named as the container of ("Diffa, Niger": Niger contains Diffa).
   const contained = groups.map(() => [] as number[]);
   mentions.forEach((m, i) => {
-    if (m.cues.containerMention !== null) contained[groupOf[m.cues.containerMention]].push(i);
+    if (m.cues.containerMention !== null && !m.cues.containerInList) contained[groupOf[m.cues.containerMention]].push(i);
   });
 
   // Which provinces and districts each group's candidates could put it in; a name spread over many provinces
@@ -274,7 +276,7 @@ export function resolve(
             const partner = chosen[groupOf[cues.pairedMention]];
             if (partner && partner.kind === p.kind) cue += w.pairedKind;
           }
-          if (cues.containerMention !== null) {
+          if (cues.containerMention !== null && !cues.containerInList) {
             const container = chosen[groupOf[cues.containerMention]];
             if (container && container.id !== p.id) cue += contains(container, p) ? w.container : -w.containerMiss;
           }
@@ -329,20 +331,83 @@ export function resolve(
       const container = c === null ? null : finalChoice[groupOf[c]];
       return !!container && contains(container, p);
     });
+  // The smallest container the text names for each mention: its own container when that is placed, else that
+  // container's own ("Onihale in Ifo of Ogun State" with Ifo unknown → Ogun State).
+  const containerOf = (i: number): { place: Place; precision: 2 | 3; direct: boolean } | null => {
+    if (mentions[i].cues.containerInList) return null;
+    let c = mentions[i].cues.containerMention;
+    let part = mentions[i].cues.containerPart;
+    for (let hops = 0; c !== null && hops < 4; hops++) {
+      const p = finalChoice[groupOf[c]];
+      if (p && p.kind !== 'neighbourhood') {
+        const precision: 2 | 3 = part || p.kind === 'admin2' || p.kind === 'city' ? 2 : 3;
+        return { place: p, precision, direct: hops === 0 };
+      }
+      part = part || mentions[c].cues.containerPart;
+      c = mentions[c].cues.containerMention;
+    }
+    return null;
+  };
+
   return mentions.map((_, i) => {
     const g = groups[groupOf[i]];
-    if (!g.candidates.length) return { place: null, confidence: 0, alternatives: [] };
-    const chosen = g.candidates[g.choice];
-    if (chosen.match !== 'exact' && !trustedFuzzy(g, chosen.place)) {
-      return { place: null, confidence: 0, alternatives: g.candidates.slice(0, 5).map((c, k) => ({ place: c.place, score: +g.probs[k].toFixed(3) })) };
+    // A container is larger than what it holds; "Colorado, Oregon" is a list, not Colorado in Oregon.
+    let container = containerOf(i);
+    const own = g.candidates[g.choice]?.place;
+    if (container && own && RANK[own.kind] >= RANK[container.place.kind]) container = null;
+    const out = (r: Omit<Resolution, 'container' | 'unresolved'>, unresolved: string | null = null): Resolution => ({
+      ...r,
+      container: container ? { place: container.place, precision: container.precision } : null,
+      unresolved
+    });
+    const alternatives = () => g.candidates.slice(0, 5).map((c, k) => ({ place: c.place, score: +g.probs[k].toFixed(3) }));
+    if (!g.candidates.length) return out({ place: null, confidence: 0, alternatives: [] }, 'no such name in the gazetteer');
+    let choice = g.choice;
+    const probs = g.probs;
+    // A container the text names outright is a hard constraint: the best candidate inside it, else none
+    // ("Boma, in Lac province" with no Boma in Lac → unresolved, in Lac). Any reading of the container's name
+    // counts (Crimea is a province of two countries in the gazetteer), but only an exact, fairly sure one.
+    const cm = container?.direct ? mentions[i].cues.containerMention : null;
+    const cg = cm === null ? null : groups[groupOf[cm]];
+    if (container && cg && cg.candidates[cg.choice].match === 'exact' && cg.probs[cg.choice] >= 0.5 && container.place.kind !== 'city') {
+      const readings = cg.candidates.filter((c, k) => c.match === 'exact' && cg.probs[k] >= 0.01 && RANK[c.place.kind] > RANK.city).map((c) => c.place);
+      const holds = (k: number) => readings.some((r) => within(r, g.candidates[k].place));
+      if (!holds(choice)) {
+        const inside = g.candidates.map((_, k) => k).filter(holds);
+        if (!inside.length) return out({ place: null, confidence: 0, alternatives: alternatives() }, `no place of this name in ${container.place.name}`);
+        choice = inside.reduce((a, b) => (probs[b] > probs[a] ? b : a));
+      }
     }
-    const order = g.candidates.map((_, k) => k).sort((a, b) => g.probs[b] - g.probs[a]);
-    return {
-      place: g.candidates[g.choice].place,
-      confidence: +g.probs[g.choice].toFixed(3),
-      alternatives: order.filter((k) => k !== g.choice).slice(0, 5).map((k) => ({ place: g.candidates[k].place, score: +g.probs[k].toFixed(3) }))
-    };
+    const chosen = g.candidates[choice];
+    if (chosen.match !== 'exact' && !trustedFuzzy(g, chosen.place)) {
+      return out({ place: null, confidence: 0, alternatives: alternatives() }, 'spelling variant outside the document\'s country');
+    }
+    const order = g.candidates.map((_, k) => k).sort((a, b) => probs[b] - probs[a]);
+    return out({
+      place: chosen.place,
+      confidence: +probs[choice].toFixed(3),
+      alternatives: order.filter((k) => k !== choice).slice(0, 5).map((k) => ({ place: g.candidates[k].place, score: +probs[k].toFixed(3) }))
+    });
   });
+}
+
+const RANK: Record<Place['kind'], number> = { neighbourhood: 0, city: 1, admin2: 2, admin1: 3, country: 4, region: 5 };
+
+/**
+ * Does a container the text names hold `inner`? Its country must match; below that the gazetteer's division
+ * codes come from different sources and do not always agree, so a place near the division's point counts too.
+ */
+function within(outer: Place, inner: Place): boolean {
+  if (outer.id === inner.id) return true;
+  if (outer.kind === 'country') return inner.country === outer.country;
+  if (outer.kind === 'region') return !outer.country || inner.country === outer.country;
+  if (RANK[inner.kind] >= RANK[outer.kind]) return false;
+  // A province filed under another country than its own places but with their code (Crimea) holds them.
+  if (outer.kind === 'admin1' && !!inner.admin1Code && inner.admin1Code === outer.admin1Code && km(outer, inner) < 300) return true;
+  if (inner.country !== outer.country) return false;
+  if (outer.kind === 'admin1') return inner.admin1Code === outer.admin1Code || km(outer, inner) < 300;
+  if (outer.kind === 'admin2') return inner.admin2 === outer.name || km(outer, inner) < 100;
+  return km(outer, inner) < 30;
 }
 
 function argmax(xs: number[]): number {
