@@ -61,3 +61,41 @@ describe('containers the text names', () => {
     expect(t.container?.place.country).toBe('AF');
   });
 });
+
+describe('document geography', () => {
+  it('a small place in a country the text never names, far from its other places, is not placed there', () => {
+    const tops = geoparse('Malian soldiers clashed with gunmen near Baye, east of Bandiagara and Douentza.', { gazetteer });
+    const baye = tops.find((t) => t.text === 'Baye');
+    expect(baye?.place?.country ?? 'ML').toBe('ML');
+    if (!baye?.place) expect(baye?.unresolved).toMatch(/far from/);
+    expect(tops.find((t) => t.text === 'Douentza')?.place?.country).toBe('ML');
+  });
+
+  it('keeps a large city abroad that the text names beside home places', () => {
+    const tops = geoparse('Flights between Chicago and Nairobi resume next year, the airline said in Chicago.', { gazetteer });
+    expect(tops.find((t) => t.text === 'Nairobi')?.place?.country).toBe('KE');
+  });
+
+  it('two places in two countries with no other evidence are both kept', () => {
+    const tops = geoparse('Police dispersed a crowd in Dikwa while traders in Madan waited.', { gazetteer });
+    expect(tops).toHaveLength(2);
+    for (const t of tops) expect(t.place).not.toBeNull();
+  });
+});
+
+describe('names the gazetteer lacks', () => {
+  it('are reported, unplaced, when a locative slot and a named container frame them', () => {
+    const tops = geoparse('Fighting was reported between Baye and Pissa in the central region of Mopti.', { gazetteer });
+    const pissa = tops.find((t) => t.text === 'Pissa');
+    expect(pissa?.place).toBeNull();
+    expect(pissa?.container?.place.name).toBe('Mopti');
+    expect(pissa?.container?.precision).toBe(3);
+    // The list's first item shares the container and is not sent to a namesake in France.
+    expect(tops.find((t) => t.text === 'Baye')?.place?.country ?? 'ML').toBe('ML');
+  });
+
+  it('are not invented from a capitalised word without a container after it', () => {
+    const names = geoparse('The convoy drove on to Qwertzuk before dawn.', { gazetteer }).map((t) => t.text);
+    expect(names).not.toContain('Qwertzuk');
+  });
+});

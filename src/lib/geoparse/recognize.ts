@@ -133,8 +133,55 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   mentions.length = 0;
   scanDocument();
 
+  addUnknownNames();
   linkContainers(tokens, mentions);
   return { tokens, mentions, demonymCountries };
+
+  /**
+   * A name the gazetteer lacks is still a place when the text both puts it in a locative slot and names its
+   * container right after it: "near Gomboussougou (Zoundweogo)", "between Baye and Pissa in the central region
+   * of Mopti", "in Tebaria village of Natore". It is reported without candidates; the resolver gives it the container.
+   */
+  function addUnknownNames(): void {
+    const covered = new Uint8Array(tokens.length);
+    const startsAt = new Map<number, RecognizedMention>();
+    for (const m of mentions) {
+      for (let k = m.firstToken; k < m.lastToken; k++) covered[k] = 1;
+      startsAt.set(m.firstToken, m);
+    }
+    const isContainer = (m: RecognizedMention | undefined) => !!m && m.candidates.some((c) => c.place.kind === 'admin1' || c.place.kind === 'admin2' || c.place.kind === 'country' || c.place.kind === 'region');
+    const added: RecognizedMention[] = [];
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (covered[k] || t.kind !== 'word' || !t.cap || t.sentStart || t.text.length < 3 || /^[A-Z]+$/.test(t.text)) continue;
+      let e = k + 1;
+      while (e < tokens.length && e - k < 3 && tokens[e].kind === 'word' && tokens[e].cap && !covered[e]) e++;
+      const prev = tokens[k - 1];
+      if (prev && (prev.kind === 'word' || prev.kind === 'abbr') && prev.cap) { k = e - 1; continue; }
+      if (e < tokens.length && (tokens[e].kind === 'word' || tokens[e].kind === 'abbr') && tokens[e].cap) { k = e - 1; continue; }
+      const words = tokens.slice(k, e).map(lower);
+      const ordinary = (w: string) => COMMON_WORDS.has(w) || GIVEN_NAMES.has(w) || personWords.has(w) || MONTHS_AND_DAYS.has(w) || DEMONYMS.has(w) ||
+        FEATURE_WORDS.has(w) || ORGANISATION_HEADS.has(w) || PERSON_TITLES.has(w) || ETHNONYMS.has(w) || COMPASS_WORDS.has(w);
+      if (words.some(ordinary) || !hasLocativeBefore(k)) { k = e - 1; continue; }
+      // Forward to the container: over list items, "and", commas, brackets and an "in the … region of" phrase.
+      let j = e;
+      let linked = false;
+      while (j < tokens.length && j - e < 12) {
+        if (startsAt.has(j)) break;
+        const w = lower(tokens[j]);
+        if (w === 'in' || w === '(' || w === ',' || w === 'of') linked = true;
+        if (w === ',' || w === '(' || w === 'and' || w === 'or' || w === 'in' || CONTAINER_PHRASE_WORDS.has(w) || UNIT_WORDS.has(w) || (tokens[j].kind === 'word' && tokens[j].cap && !covered[j])) { j++; continue; }
+        break;
+      }
+      if (linked && isContainer(startsAt.get(j))) {
+        added.push({ start: t.start, end: tokens[e - 1].end, text: text.slice(t.start, tokens[e - 1].end), candidates: [], firstToken: k, lastToken: e, cues: cuesFor(k, e, k, e, false) });
+      }
+      k = e - 1;
+    }
+    if (!added.length) return;
+    mentions.push(...added);
+    mentions.sort((a, b) => a.start - b.start);
+  }
 
   function scanDocument(): void {
   let i = 0;
@@ -554,8 +601,6 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
 const CONTAINER_PHRASE_WORDS = new Set(['the', ',', 'of', 'part', 'parts', 'outskirts', 'area', ...COMPASS_WORDS, ...FEATURE_WORDS.keys()]);
 /** Words for administrative units that may follow a name before its container ("Ifo Local Government Area of Ogun"). */
 const UNIT_WORDS = new Set([...FEATURE_WORDS.keys(), 'upazila', 'tehsil', 'taluk', 'taluka', 'lga', 'local', 'government', 'area', 'council', 'block', 'mandal', 'raion', 'rayon', 'hromada', 'commune', 'department', 'township']);
-/** Words in that phrase that make the container a part of the named division ("northern Babil"). */
-const PART_WORDS = new Set(['part', 'parts', 'outskirts', ...COMPASS_WORDS]);
 
 /**
  * "Musiyyib in northern Babil province", "Kut, Iraq", "Alexandria, La.", "Boma (Lac)", "between Baye and Pissa in
@@ -585,7 +630,9 @@ function linkContainers(tokens: Token[], mentions: RecognizedMention[]): void {
       // "Zaire, Bundibugyo, Côte d'Ivoire and Sudan": a comma inside a longer list joins peers, not a place and its container.
       // A run closed by "and"/"or" is an enumeration; "Toronto, Ontario, Canada" is a chain of containers.
       first.cues.containerInList = comma && enumeration(tokens, mentions, a);
-      first.cues.containerPart = inPhrase && rest.some((w) => PART_WORDS.has(w));
+      // "in northern Babil", "in the north of Babil", "on the outskirts of Kano" name a part of the container;
+      // "in the central region of Mopti" describes the region.
+      first.cues.containerPart = inPhrase && rest.some((w, k) => w === 'part' || w === 'parts' || w === 'outskirts' || (COMPASS_WORDS.has(w) && (k === rest.length - 1 || rest[k + 1] === 'of')));
     }
     // "Georgia-Russia", "Iran–Iraq": two places joined by a hyphen or dash name peers.
     if (between.length === 1 && (HYPHENS.has(between[0].text) || between[0].text === '–' || between[0].text === '—') && between[0].start === first.end && between[0].end === second.start) {

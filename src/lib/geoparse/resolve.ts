@@ -74,6 +74,9 @@ export const DEFAULT_WEIGHTS: ResolveWeights = {
 };
 
 const MAX_CANDIDATES = 40;
+/** A place outside the document's countries is an outlier when smaller than this and this far from all its places. */
+const OUTLIER_POPULATION = 100_000;
+const OUTLIER_KM = 1000;
 const ROUNDS = 3;
 
 interface Group {
@@ -324,6 +327,32 @@ export function resolve(
   for (const [cc, n] of demonymCountries) countryMentions.set(cc, (countryMentions.get(cc) ?? 0) + n);
   const focus = [...countryMentions].sort((a, b) => b[1] - a[1])[0]?.[0];
   const finalChoice = groups.map((g) => g.candidates[g.choice]?.place ?? null);
+  // Document geography: the countries the text names (outright or by a demonym) and the places it settles on.
+  const namedCountries = new Set<string>(demonymCountries.keys());
+  finalChoice.forEach((p) => {
+    if (p?.kind === 'country') namedCountries.add(p.country);
+  });
+  /**
+   * A small place in a country the text never names, far from every other place in it, is a same-named place
+   * elsewhere ("Baye" in an article about Mali → Brittany): the best candidate in a country the text names, else none.
+   */
+  const outlier = (gi: number, p: Place): boolean => {
+    if (p.kind === 'country' || p.kind === 'region' || p.kind === 'admin1' || namedCountries.has(p.country)) return false;
+    if (p.population >= OUTLIER_POPULATION || p.featureCode === 'PPLC') return false;
+    // Support per country: mentions of the places chosen there, and its demonyms.
+    const support = new Map<string, number>();
+    for (let o = 0; o < groups.length; o++) {
+      const q = finalChoice[o];
+      if (o === gi || !q || q.kind === 'region' || groups[o].candidates[groups[o].choice].match !== 'exact') continue;
+      if (q.country === p.country) return false;
+      if (q.kind !== 'country' && km(p, q) < OUTLIER_KM) return false;
+      // A province or district named counts double: it names the document's region.
+      support.set(q.country, (support.get(q.country) ?? 0) + groups[o].mentions.length * (q.kind === 'admin1' || q.kind === 'admin2' ? 2 : 1));
+    }
+    // Only against a clear focus elsewhere: a country the text names, or one with more mentions than this place.
+    const own = groups[gi].mentions.length;
+    return [...support].some(([cc, n]) => namedCountries.has(cc) || n > own);
+  };
   const trustedFuzzy = (g: Group, p: Place) =>
     p.country === focus ||
     g.mentions.some((mi) => {
@@ -377,6 +406,11 @@ export function resolve(
         if (!inside.length) return out({ place: null, confidence: 0, alternatives: alternatives() }, `no place of this name in ${container.place.name}`);
         choice = inside.reduce((a, b) => (probs[b] > probs[a] ? b : a));
       }
+    }
+    if (outlier(groupOf[i], g.candidates[choice].place)) {
+      const named = g.candidates.map((_, k) => k).filter((k) => namedCountries.has(g.candidates[k].place.country));
+      if (!named.length) return out({ place: null, confidence: 0, alternatives: alternatives() }, 'a small place far from the document\'s places, in a country it does not name');
+      choice = named.reduce((a, b) => (probs[b] > probs[a] ? b : a));
     }
     const chosen = g.candidates[choice];
     if (chosen.match !== 'exact' && !trustedFuzzy(g, chosen.place)) {
