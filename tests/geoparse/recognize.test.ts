@@ -246,3 +246,38 @@ describe('resolution', () => {
     expect(t.every((x) => x.place?.country === 'IQ')).toBe(true);
   });
 });
+
+describe('recognition classes from other reporting', () => {
+  it('a sentence-final dot stays out of a full place name ("Rome.")', () => {
+    const t = geoparse('The delegation flew on to Rome.', { gazetteer }).find((x) => x.text.startsWith('Rome'));
+    expect(t?.text).toBe('Rome');
+    expect(t?.place?.country).toBe('IT');
+  });
+
+  it('old-style and spaced state abbreviations after a comma ("S. C.", "N. Mex.")', () => {
+    expect(resolved('He moved to Santa Fe, N. Mex., in 1880.', 'N. Mex.')?.name).toBe('New Mexico');
+    expect(resolved('He moved to Santa Fe, N. Mex., in 1880.', 'Santa Fe')?.country).toBe('US');
+    expect(resolved('Shells fell on Charleston, S. C., in April.', 'S. C.')?.name).toBe('South Carolina');
+  });
+
+  it('ships and news agencies named like places are no mentions', () => {
+    expect(names('The destroyer USS Kansas City docked in Bahrain.')).toEqual(['Bahrain']);
+    expect(names('Xinhua and Al-Ahram reported the attack near Aleppo.')).toEqual(['Aleppo']);
+  });
+
+  it('zero-width characters and soft hyphens inside a name', () => {
+    const text = 'Protests spread to Bag\u200bhdad and Bas\u00adra.';
+    const tops = geoparse(text, { gazetteer });
+    expect(tops.map((t) => t.place?.country)).toEqual(['IQ', 'IQ']);
+    for (const t of tops) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('Persian izafe and "qh" spellings find the gazetteer form', () => {
+    expect(resolved('Taliban fighters overran Dasht-i-Archi last week.', 'Dasht-i-Archi')?.country).toBe('AF');
+    expect(resolved('Clashes were reported in Dhi Qhar overnight.', 'Dhi Qhar')?.name).toBe('Dhi Qar');
+  });
+
+  it('nisbas in people\'s names are no places', () => {
+    expect(names('Abu Bakr al-Iraqi met Abu Iyad al-Tunisi in Raqqa.')).toEqual(['Raqqa']);
+  });
+});

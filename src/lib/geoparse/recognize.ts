@@ -7,7 +7,7 @@ import type { Gazetteer } from '../gazetteer';
 import { normalizeName } from '../gazetteer';
 import {
   DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, NOT_PLACE_WORDS, SEATS_OF_GOVERNMENT, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, COMPASS_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
-  NAME_ABBREVIATIONS, NAME_CONNECTORS, ORGANISATION_HEADS, PERSON_TITLES, SPEECH_VERBS, CAPITALISED_TITLES, TITLE_ABBREVIATIONS
+  NAME_ABBREVIATIONS, NAME_CONNECTORS, NEWS_OUTLETS, ORGANISATION_HEADS, SHIP_PREFIXES, PERSON_TITLES, SPEECH_VERBS, CAPITALISED_TITLES, TITLE_ABBREVIATIONS
 } from './lexicon';
 import { tokenize, type Token } from './tokenize';
 
@@ -92,6 +92,25 @@ function normToken(t: Token, cache: Map<number, string>, index: number): string 
 }
 
 /** Is token i part of a capitalised run (a name word, a connector inside a name, or "St" + "."). */
+const IZAFE = ['e', 'i', 'ye', 'yi', 'ul', 'el'];
+const IZAFE_RE = / (?:e|i|ye|yi|ul|el)$/;
+/** Other spellings of a key extended by the normalised token `n`, to try when the written one leads nowhere. */
+function spellingVariants(prevKey: string, n: string): string[] {
+  const join = (a: string, b: string) => (a ? `${a} ${b}` : b);
+  const out: string[] = [];
+  // The izafe as the token just added, or the one before it.
+  if (prevKey && IZAFE.includes(n)) for (const x of IZAFE) if (x !== n) out.push(join(prevKey, x));
+  const m = IZAFE_RE.exec(prevKey);
+  if (m) for (const x of IZAFE) if (` ${x}` !== m[0]) out.push(join(`${prevKey.slice(0, m.index)} ${x}`, n));
+  if (n.includes('qh')) out.push(join(prevKey, n.replace(/qh/g, 'q')));
+  return out;
+}
+
+/** Is the name some candidate's own name as a major place ("Rome", not the abbreviation "Ga.")? */
+function fullName(candidates: Candidate[]): boolean {
+  return candidates.some((c) => c.primary && c.match === 'exact' && (c.place.population >= 100_000 || c.place.kind === 'country' || c.place.featureCode === 'PPLC'));
+}
+
 function isNameWord(t: Token): boolean {
   return t.cap && (t.kind === 'word' || t.kind === 'abbr');
 }
@@ -319,7 +338,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
         // "Ga.", "Conn.": an abbreviated state name keeps its dot in the span ("NSW." ends a sentence).
         let end = match.spanEnd ?? tokens[m - 1].end;
         const dot = tokens[m];
-        if (m - k === 1 && dot && dot.text === '.' && dot.start === end && tokens[k].text.length <= 5 && tokens[k].text !== tokens[k].text.toUpperCase() && candidates.some((c) => !c.primary && c.place.kind === 'admin1')) end = dot.end;
+        if (m - k === 1 && dot && dot.text === '.' && dot.start === end && tokens[k].text.length <= 5 && tokens[k].text !== tokens[k].text.toUpperCase() && candidates.some((c) => !c.primary && c.place.kind === 'admin1') && !fullName(candidates)) end = dot.end;
         mentions.push({
           start: tokens[k].start,
           end,
@@ -353,7 +372,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     const dottedPair = tokens[k].kind === 'abbr' && /^(?:[A-Z]\.){2}$/.test(tokens[k].text) && !(tokens[k + 1]?.kind === 'word' && MEDIA_HEADS.has(lower(tokens[k + 1])));
     if ((k > 0 && prev.text === ',') || afterParty || dottedPair) {
       const start = tokens[k].start;
-      const written = tokens[k].kind === 'abbr' ? tokens[k].text : /^[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?/.exec(text.slice(start, start + 8))?.[0];
+      const written = tokens[k].kind === 'abbr' ? tokens[k].text : /^[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]{0,3}\.)?/.exec(text.slice(start, start + 8))?.[0];
       const code = written ? AP_STATE_ABBREVIATIONS.get(written) : undefined;
       const state = code ? stateByCode(code) : undefined;
       if (state && written) {
@@ -385,8 +404,17 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
         if (t.kind === 'clitic' && !key) break;
         // The possessive joins its word, as in the gazetteer's keys ("People's" → "peoples").
         const n = t.kind === 'clitic' ? '' : normToken(t, normCache, m);
+        const prevKey = key;
         key = t.kind === 'clitic' ? `${key}s` : key ? `${key} ${n}` : n;
-        const p = gazetteer.probe(key);
+        let p = gazetteer.probe(key);
+        // Spelling families the gazetteer may hold in another form: the Persian izafe ("Dasht-i-Archi",
+        // "Dasht-e Archi"), "qh" for "q" ("Dhi Qhar").
+        if (p === 0 && t.kind === 'word') {
+          for (const k2 of spellingVariants(prevKey, n)) {
+            const p2 = gazetteer.probe(k2);
+            if (p2) { key = k2; p = p2; break; }
+          }
+        }
         // "people" is no name, but "peoples" may begin one: look past a possessive before giving up.
         const possessiveNext = m + 1 < runEnd && tokens[m + 1].kind === 'clitic';
         if (p === 0 && !possessiveNext) break;
@@ -472,6 +500,10 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // A country counts under any of its names ("U.S. Department of Education"); other kinds by their own name.
     const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && (c.primary || c.place.kind === 'country'));
     if (single && (MONTHS_AND_DAYS.has(w) || ETHNONYMS.has(w) || NOT_PLACE_WORDS.has(w))) return false;
+    // "USS Kansas City", "HMS Sheffield": a ship's name.
+    if (k > 0 && SHIP_PREFIXES.has(tokens[k - 1].text)) return false;
+    // "Xinhua reported", "Al-Ahram said": a news agency or newspaper, unless a locative slot makes it the place.
+    if (NEWS_OUTLETS.has(normalizeName(text.slice(tokens[k].start, tokens[m - 1].end))) && !hasLocativeBefore(k, true)) return false;
     // A demonym is no place ("Saudi authorities"), unless it is also its country's name and stands as a noun
     // ("the Vatican said", "workers in Saudi").
     if (single && DEMONYMS.has(w)) {

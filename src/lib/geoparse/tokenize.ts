@@ -16,7 +16,8 @@ export interface Token {
 }
 
 // Dotted initials (U.S., N.Y.) | words with inner hyphens/apostrophes | numbers | any other visible char.
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}](?:[\p{L}\p{M}\p{Nd}]|['’‘ʼ`](?=[\p{L}\p{M}]))*|\p{Nd}+(?:[.,:]\p{Nd}+)*|\S/gu;
+// Zero-width characters and soft hyphens inside a word stay in it ("Ro\u200bme"); normalisation drops them.
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}](?:[\p{L}\p{M}\p{Nd}\u00AD\u200B-\u200D\u2060](?=[\p{L}\p{M}\p{Nd}])|[\p{L}\p{M}\p{Nd}]|['’‘ʼ`](?=[\p{L}\p{M}]))*|\p{Nd}+(?:[.,:]\p{Nd}+)*|\S/gu;
 const HYPHENS = new Set(['-', '‐', '‑']);
 const ARTICLES = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'at', 'az', 'ash', 'ath', 'ul', 'ud', 'ur', 'ez', 'es', 'ed', 'et', 'en', 'er', 'esh']);
 const POSSESSIVE_RE = /['’]s$/;
