@@ -10,6 +10,7 @@ describe('resolution', () => {
     const p = find('On Tuesday night the port of Mykolaiv came under fire again.', 'Mykolaiv')?.place;
     expect(p?.kind).toBe('city');
     expect(p?.country).toBe('UA');
+    expect(find('Hundreds demonstrated in Kiev against corruption.', 'Kiev')?.place?.kind).toBe('city');
     // The country keeps its own name over a capital that merely carries it as an alternate.
     expect(find('Mexico reported forty new cases.', 'Mexico')?.place?.kind).toBe('country');
   });

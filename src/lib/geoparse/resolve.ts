@@ -167,9 +167,9 @@ export function resolve(
         if (c.place.kind !== 'admin1' && c.place.kind !== 'admin2') return;
         const seats = candidates.map((d, j) => (isSeatOf(d.place, c.place) ? j : -1)).filter((j) => j >= 0);
         if (seats.length) prior[k] -= c.place.kind === 'admin1' ? w.seatOverDivision : w.seatOverDistrict;
-        // A seat whose own name is a spelling of its division's ("Mykolayiv", seat of Mykolaiv oblast) matches the
-        // division's name as well as the division does, though only through an alternate spelling.
-        if (c.primary) for (const j of seats) if (!candidates[j].primary && candidates[j].match === 'exact' && skeletonKey(candidates[j].place.name) === skeletonKey(c.place.name)) {
+        // A seat whose own name is a spelling of the name written ("Mykolayiv" for "Mykolaiv", "Kyiv" for "Kiev"),
+        // which is its division's own name, matches it as well as the division does.
+        if (c.primary) for (const j of seats) if (!candidates[j].primary && candidates[j].match === 'exact' && skeletonKey(candidates[j].place.name) === skeletonKey(m.text)) {
           prior[j] += w.primaryName;
           candidates[j] = { ...candidates[j], primary: true };
         }
