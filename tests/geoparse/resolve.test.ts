@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/lib/gazetteer';
 import { geoparse } from '../../src/lib/geoparse';
+import { DEFAULT_WEIGHTS } from '../../src/lib/geoparse/resolve';
 
 const gazetteer = loadGazetteer();
 const find = (text: string, name: string) => geoparse(text, { gazetteer }).find((t) => t.text === name);
@@ -98,5 +99,16 @@ describe('names the gazetteer lacks', () => {
   it('are not invented from a capitalised word without a container after it', () => {
     const names = geoparse('The convoy drove on to Qwertzuk before dawn.', { gazetteer }).map((t) => t.text);
     expect(names).not.toContain('Qwertzuk');
+  });
+});
+
+describe('document focus', () => {
+  it('a lone demonym beside a single place is not the whole focus: the choice it decides is not sure', () => {
+    const weights = { ...DEFAULT_WEIGHTS, focusFloor: 1e-9 };
+    const text = 'Russian artillery shelled Donetsk overnight, officials said.';
+    const before = geoparse(text, { gazetteer, weights }).find((t) => t.text === 'Donetsk')!;
+    const now = find(text, 'Donetsk')!;
+    expect(now.confidence).toBeLessThan(before.confidence);
+    if (now.place?.country === 'RU') expect(now.confidence).toBeLessThan(0.8);
   });
 });

@@ -47,6 +47,11 @@ export interface ResolveWeights {
   admin2Support: number;
   /** The candidate's country is itself named in the document, or by a demonym. */
   namedCountry: number;
+  /**
+   * Least evidence a focus share is taken over: a lone demonym beside one place ("Russian forces shelled …,
+   * Donetsk") is not the whole document's focus.
+   */
+  focusFloor: number;
   /** A hyphenated pair names peers: the candidate is of the same kind as its partner's choice ("Georgia-Russia war"). */
   pairedKind: number;
 }
@@ -70,7 +75,8 @@ export const DEFAULT_WEIGHTS: ResolveWeights = {
   admin1Support: 1.0,
   admin2Support: 2.0,
   namedCountry: 1.75,
-  pairedKind: 4.0
+  pairedKind: 4.0,
+  focusFloor: 1
 };
 
 const MAX_CANDIDATES = 40;
@@ -252,7 +258,7 @@ export function resolve(
     const next = groups.map((g, gi) => {
       if (!g.candidates.length) return { choice: 0, probs: [] as number[] };
       const own = groupVotes[gi];
-      const others = Math.max(1e-9, totalVotes - own.weight);
+      const others = Math.max(w.focusFloor, totalVotes - own.weight);
       const scores = g.candidates.map((c, k) => {
         const p = c.place;
         let s = g.prior[k];
