@@ -281,3 +281,13 @@ describe('recognition classes from other reporting', () => {
     expect(names('Abu Bakr al-Iraqi met Abu Iyad al-Tunisi in Raqqa.')).toEqual(['Raqqa']);
   });
 });
+
+describe('names the gazetteer knows only in part', () => {
+  it('an alternate name inside a longer unknown capitalised name is no mention', () => {
+    expect(names('Shells hit Zalizna Balka before dawn.')).toEqual([]);
+  });
+
+  it('an abbreviation keeps its dot only when it abbreviates the state', () => {
+    expect(names('They met in Hartford, Conn. and left.')).toContain('Conn.');
+  });
+});

@@ -106,6 +106,20 @@ function spellingVariants(prevKey: string, n: string): string[] {
   return out;
 }
 
+/** Is `short` an abbreviation of `name`: its first letter, then its letters in order ("Conn" of Connecticut, "Ga" of Georgia; not "Balka" of Balqa)? */
+function abbreviates(short: string, name: string): boolean {
+  const a = normalizeName(short).replace(/ /g, '');
+  const b = normalizeName(name).replace(/ /g, '');
+  if (!a || a.length >= b.length || a[0] !== b[0]) return false;
+  let j = 1;
+  for (let i = 1; i < a.length; i++) {
+    while (j < b.length && b[j] !== a[i]) j++;
+    if (j >= b.length) return false;
+    j++;
+  }
+  return true;
+}
+
 /** Is the name some candidate's own name as a major place ("Rome", not the abbreviation "Ga.")? */
 function fullName(candidates: Candidate[]): boolean {
   return candidates.some((c) => c.primary && c.match === 'exact' && (c.place.population >= 100_000 || c.place.kind === 'country' || c.place.featureCode === 'PPLC'));
@@ -338,7 +352,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
         // "Ga.", "Conn.": an abbreviated state name keeps its dot in the span ("NSW." ends a sentence).
         let end = match.spanEnd ?? tokens[m - 1].end;
         const dot = tokens[m];
-        if (m - k === 1 && dot && dot.text === '.' && dot.start === end && tokens[k].text.length <= 5 && tokens[k].text !== tokens[k].text.toUpperCase() && candidates.some((c) => !c.primary && c.place.kind === 'admin1') && !fullName(candidates)) end = dot.end;
+        if (m - k === 1 && dot && dot.text === '.' && dot.start === end && tokens[k].text.length <= 5 && tokens[k].text !== tokens[k].text.toUpperCase() && candidates.some((c) => !c.primary && c.place.kind === 'admin1' && abbreviates(tokens[k].text, c.place.name)) && !fullName(candidates)) end = dot.end;
         mentions.push({
           start: tokens[k].start,
           end,
@@ -476,6 +490,19 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   }
 
   /** "the Taliban", "the Western column": place names seldom take the article; weak matches after it are refused. */
+  /** Is [k, m) inside a run of plain capitalised words that the gazetteer knows nothing else of, right beside it? */
+  function partOfUnknownName(runStart: number, runEnd: number, k: number, m: number): boolean {
+    const beside = [k - 1, m].filter((q) => q >= runStart && q < runEnd);
+    if (!beside.length) return false;
+    return beside.every((q) => {
+      const t = tokens[q];
+      if (t.kind !== 'word' || !t.cap) return false;
+      const w = lower(t);
+      if (COMMON_WORDS.has(w) || GIVEN_NAMES.has(w) || PERSON_TITLES.has(w) || CAPITALISED_TITLES.has(w) || FEATURE_WORDS.has(w) || ORGANISATION_HEADS.has(w) || COMPASS_WORDS.has(w) || DEMONYMS.has(w)) return false;
+      return gazetteer.probe(normToken(t, normCache, q)) === 0;
+    });
+  }
+
   function afterThe(k: number): boolean {
     const p = prevWordIndex(k);
     return p >= 0 && lower(tokens[p]) === 'the';
@@ -500,6 +527,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // A country counts under any of its names ("U.S. Department of Education"); other kinds by their own name.
     const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && (c.primary || c.place.kind === 'country'));
     if (single && (MONTHS_AND_DAYS.has(w) || ETHNONYMS.has(w) || NOT_PLACE_WORDS.has(w))) return false;
+    // "Zalizna Balka": a place's alternate name as part of a longer capitalised name the gazetteer lacks.
+    if (candidates.every((c) => !c.primary) && partOfUnknownName(runStart, runEnd, k, m)) return false;
     // "USS Kansas City", "HMS Sheffield": a ship's name.
     if (k > 0 && SHIP_PREFIXES.has(tokens[k - 1].text)) return false;
     // "Xinhua reported", "Al-Ahram said": a news agency or newspaper, unless a locative slot makes it the place.
