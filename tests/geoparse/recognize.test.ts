@@ -291,3 +291,10 @@ describe('names the gazetteer knows only in part', () => {
     expect(names('They met in Hartford, Conn. and left.')).toContain('Conn.');
   });
 });
+
+describe('military units named after places', () => {
+  it('are units, capitalised or not', () => {
+    expect(names('Troops clashed with the Azov Battalion in Mariupol.')).toEqual(['Mariupol']);
+    expect(names('The Aidar battalion held positions near Shchastia.')).not.toContain('Aidar');
+  });
+});

@@ -77,6 +77,8 @@ const CONTRACTION_RE = /['’](?:ve|ll|re|d|m|t)$/i;
 /** Lower-case nouns that, after a name, make it a group's name ("the Qazali network", "the Sheibani faction"). */
 const GROUP_NOUNS = new Set(['administration', 'campaign', 'presidency', 'force', 'forces', 'army', 'corps', 'unit', 'units', 'network', 'group', 'faction', 'militia', 'cell', 'cells', 'tribe', 'clan', 'family', 'movement', 'brigade', 'organization', 'organisation', 'party', 'gang', 'cartel']);
 const STRONG_KINDS = new Set(['country', 'admin1']);
+/** Heads of military units, which are named after places ("Azov Battalion"); not "division", also a province word. */
+const MILITARY_UNITS = new Set(['battalion', 'battalions', 'regiment', 'regiments', 'brigade', 'brigades', 'legion', 'squadron', 'militia', 'militias']);
 
 function lower(t: Token): string {
   return t.text.toLowerCase();
@@ -606,6 +608,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // "according to Vickers", "said Anderson": a bare name reported as a speaker.
     const before = prevWordIndex(k);
     if (single && !strong && before >= 0 && REPORTING_BEFORE.has(lower(tokens[before])) && (lower(tokens[before]) !== 'to' || (before > 0 && lower(tokens[before - 1]) === 'according'))) return false;
+    // "Azov Battalion", "the Aidar battalion": a military unit named after a place is the unit.
+    const unitHead = tokens[m]?.kind === 'word' ? lower(tokens[m]) : '';
+    if (MILITARY_UNITS.has(unitHead) && !strong) return false;
     const organisation = inOrganisation(runEnd, m);
     if (organisation && !(organisation === 'group' ? strong : strongPrimary)) {
       // "Qods Force": a minor place matched only by an alternate name, or a hamlet, inside an organisation's name is
