@@ -298,3 +298,13 @@ describe('military units named after places', () => {
     expect(names('The Aidar battalion held positions near Shchastia.')).not.toContain('Aidar');
   });
 });
+
+describe('two hamlets side by side', () => {
+  it('are one name of something else ("Boko Haram")', () => {
+    expect(names('Boko Haram fighters attacked Dikwa on Sunday.')).toEqual(['Dikwa']);
+  });
+
+  it('but a town beside its state or a longer name still counts', () => {
+    expect(names('Kansas City Missouri police said.')).toContain('Kansas City');
+  });
+});

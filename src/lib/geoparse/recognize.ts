@@ -492,6 +492,22 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   }
 
   /** "the Taliban", "the Western column": place names seldom take the article; weak matches after it are refused. */
+  /** Do [k, m) and a single capitalised word right beside it in the run both name only hamlets? */
+  function minorNameBeside(runStart: number, runEnd: number, k: number, m: number, candidates: Candidate[]): boolean {
+    const tiny = (x: Candidate) => (x.place.kind === 'city' || x.place.kind === 'neighbourhood') && x.place.population < WEAK_POPULATION;
+    return [k - 1, m].some((q) => {
+      if (q < runStart || q >= runEnd) return false;
+      const t = tokens[q];
+      if (t.kind !== 'word' || !t.cap || t.sentStart && q === k - 1) return false;
+      const w = lower(t);
+      if (FEATURE_WORDS.has(w) || ORGANISATION_HEADS.has(w) || STREET_HEADS.has(w) || COMPASS_WORDS.has(w) || NAME_ABBREVIATIONS.has(w) || FEATURE_NAME_PREFIXES.has(w) || FEATURE_NAME_SUFFIXES.has(w)) return false;
+      // A longer name through this word ("Kansas City") is the match itself, not a neighbour.
+      if (q === k - 1 && gazetteer.probe(`${normToken(t, normCache, q)} ${normToken(tokens[k], normCache, k)}`)) return false;
+      const c = gazetteer.lookupNormalized(normToken(t, normCache, q));
+      return c.length > 0 && c.every(tiny);
+    }) && candidates.every(tiny);
+  }
+
   /** Is [k, m) inside a run of plain capitalised words that the gazetteer knows nothing else of, right beside it? */
   function partOfUnknownName(runStart: number, runEnd: number, k: number, m: number): boolean {
     const beside = [k - 1, m].filter((q) => q >= runStart && q < runEnd);
@@ -529,6 +545,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // A country counts under any of its names ("U.S. Department of Education"); other kinds by their own name.
     const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && (c.primary || c.place.kind === 'country'));
     if (single && (MONTHS_AND_DAYS.has(w) || ETHNONYMS.has(w) || NOT_PLACE_WORDS.has(w))) return false;
+    // "Boko Haram": two hamlets' names side by side, with nothing between, are one name of something else.
+    if (!strong && minorNameBeside(runStart, runEnd, k, m, candidates)) return false;
     // "Zalizna Balka": a place's alternate name as part of a longer capitalised name the gazetteer lacks.
     if (candidates.every((c) => !c.primary) && partOfUnknownName(runStart, runEnd, k, m)) return false;
     // "USS Kansas City", "HMS Sheffield": a ship's name.
