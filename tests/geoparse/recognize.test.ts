@@ -285,6 +285,10 @@ describe('recognition classes from other reporting', () => {
 describe('names the gazetteer knows only in part', () => {
   it('an alternate name inside a longer unknown capitalised name is no mention', () => {
     expect(names('Shells hit Zalizna Balka before dawn.')).toEqual([]);
+    // A hamlet's name as the first word of an unknown village's name.
+    expect(names('Rebels ambushed a convoy near Nam Taung village.')).not.toContain('Nam');
+    // A unit word after the name is no part of an unknown name.
+    expect(names('Troops clashed with rebels in Hsipaw Township.')).toContain('Hsipaw');
   });
 
   it('an abbreviation keeps its dot only when it abbreviates the state', () => {

@@ -196,7 +196,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       if (e < tokens.length && (tokens[e].kind === 'word' || tokens[e].kind === 'abbr') && tokens[e].cap) { k = e - 1; continue; }
       const words = tokens.slice(k, e).map(lower);
       const ordinary = (w: string) => COMMON_WORDS.has(w) || GIVEN_NAMES.has(w) || personWords.has(w) || MONTHS_AND_DAYS.has(w) || DEMONYMS.has(w) ||
-        FEATURE_WORDS.has(w) || ORGANISATION_HEADS.has(w) || PERSON_TITLES.has(w) || ETHNONYMS.has(w) || COMPASS_WORDS.has(w);
+        UNIT_WORDS.has(w) || ORGANISATION_HEADS.has(w) || PERSON_TITLES.has(w) || ETHNONYMS.has(w) || COMPASS_WORDS.has(w);
       if (words.some(ordinary) || !hasLocativeBefore(k)) { k = e - 1; continue; }
       // Forward to the container: over list items, "and", commas, brackets and an "in the … region of" phrase.
       let j = e;
@@ -500,7 +500,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       const t = tokens[q];
       if (t.kind !== 'word' || !t.cap || t.sentStart && q === k - 1) return false;
       const w = lower(t);
-      if (FEATURE_WORDS.has(w) || ORGANISATION_HEADS.has(w) || STREET_HEADS.has(w) || COMPASS_WORDS.has(w) || NAME_ABBREVIATIONS.has(w) || FEATURE_NAME_PREFIXES.has(w) || FEATURE_NAME_SUFFIXES.has(w)) return false;
+      if (UNIT_WORDS.has(w) || ORGANISATION_HEADS.has(w) || STREET_HEADS.has(w) || COMPASS_WORDS.has(w) || NAME_ABBREVIATIONS.has(w) || FEATURE_NAME_PREFIXES.has(w) || FEATURE_NAME_SUFFIXES.has(w)) return false;
       // A longer name through this word ("Kansas City") is the match itself, not a neighbour.
       if (q === k - 1 && gazetteer.probe(`${normToken(t, normCache, q)} ${normToken(tokens[k], normCache, k)}`)) return false;
       const c = gazetteer.lookupNormalized(normToken(t, normCache, q));
@@ -516,7 +516,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       const t = tokens[q];
       if (t.kind !== 'word' || !t.cap) return false;
       const w = lower(t);
-      if (COMMON_WORDS.has(w) || GIVEN_NAMES.has(w) || PERSON_TITLES.has(w) || CAPITALISED_TITLES.has(w) || FEATURE_WORDS.has(w) || ORGANISATION_HEADS.has(w) || COMPASS_WORDS.has(w) || DEMONYMS.has(w)) return false;
+      if (COMMON_WORDS.has(w) || GIVEN_NAMES.has(w) || PERSON_TITLES.has(w) || CAPITALISED_TITLES.has(w) || UNIT_WORDS.has(w) || ORGANISATION_HEADS.has(w) || COMPASS_WORDS.has(w) || DEMONYMS.has(w)) return false;
       return gazetteer.probe(normToken(t, normCache, q)) === 0;
     });
   }
@@ -547,8 +547,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (single && (MONTHS_AND_DAYS.has(w) || ETHNONYMS.has(w) || NOT_PLACE_WORDS.has(w))) return false;
     // "Boko Haram": two hamlets' names side by side, with nothing between, are one name of something else.
     if (!strong && minorNameBeside(runStart, runEnd, k, m, candidates)) return false;
-    // "Zalizna Balka": a place's alternate name as part of a longer capitalised name the gazetteer lacks.
-    if (candidates.every((c) => !c.primary) && partOfUnknownName(runStart, runEnd, k, m)) return false;
+    // "Zalizna Balka", "Nam Taung": a place's alternate name, or a hamlet's, as part of a longer capitalised name the
+    // gazetteer lacks.
+    if (candidates.every((c) => !c.primary || ((c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION)) && partOfUnknownName(runStart, runEnd, k, m)) return false;
     // "USS Kansas City", "HMS Sheffield": a ship's name.
     if (k > 0 && SHIP_PREFIXES.has(tokens[k - 1].text)) return false;
     // "Xinhua reported", "Al-Ahram said": a news agency or newspaper, unless a locative slot makes it the place.
