@@ -312,3 +312,10 @@ describe('two hamlets side by side', () => {
     expect(names('Kansas City Missouri police said.')).toContain('Kansas City');
   });
 });
+
+describe('administrative words alone', () => {
+  it('"Sadar" and "Bazar" alone are no places; a name that contains them is', () => {
+    expect(names('Police fired tear gas in Feni Sadar upazila on Monday.')).not.toContain('Sadar');
+    expect(names('Traders closed shops at the Bazar in the morning.')).toEqual([]);
+  });
+});

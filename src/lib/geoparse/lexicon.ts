@@ -151,7 +151,9 @@ export const ETHNONYMS = new Set([
  */
 export const NOT_PLACE_WORDS = new Set([
   'god', 'jesus', 'christ', 'allah', 'christmas', 'easter', 'ramadan', 'eid', 'lent', 'passover', 'hanukkah',
-  'duma', 'knesset', 'majlis', 'parliament', 'congress', 'senate', 'bundestag', 'assembly'
+  'duma', 'knesset', 'majlis', 'parliament', 'congress', 'senate', 'bundestag', 'assembly',
+  // South Asian administrative and market words, alone ("Sadar upazila", "the Bazar"): part of names, not names.
+  'sadar', 'upazila', 'tehsil', 'bazar', 'bazaar'
 ]);
 
 /** Buildings that stand for a government after "the" ("the White House said"), lower-case. */
