@@ -319,3 +319,12 @@ describe('administrative words alone', () => {
     expect(names('Traders closed shops at the Bazar in the morning.')).toEqual([]);
   });
 });
+
+describe('names in other scripts inside English text', () => {
+  it('an Arabic-script name is looked up like a capitalised one', () => {
+    const text = 'Residents of بغداد fled south to Basra.';
+    const t = geoparse(text, { gazetteer }).find((x) => x.text === 'بغداد');
+    expect(t?.place?.country).toBe('IQ');
+    expect(text.slice(t!.start, t!.end)).toBe('بغداد');
+  });
+});
