@@ -495,6 +495,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   /** Do [k, m) and a single capitalised word right beside it in the run both name only hamlets? */
   function minorNameBeside(runStart: number, runEnd: number, k: number, m: number, candidates: Candidate[]): boolean {
     const tiny = (x: Candidate) => (x.place.kind === 'city' || x.place.kind === 'neighbourhood') && x.place.population < WEAK_POPULATION;
+    if (!candidates.every(tiny)) return false;
     return [k - 1, m].some((q) => {
       if (q < runStart || q >= runEnd) return false;
       const t = tokens[q];
@@ -505,7 +506,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       if (q === k - 1 && gazetteer.probe(`${normToken(t, normCache, q)} ${normToken(tokens[k], normCache, k)}`)) return false;
       const c = gazetteer.lookupNormalized(normToken(t, normCache, q));
       return c.length > 0 && c.every(tiny);
-    }) && candidates.every(tiny);
+    });
   }
 
   /** Is [k, m) inside a run of plain capitalised words that the gazetteer knows nothing else of, right beside it? */

@@ -342,7 +342,14 @@ export function resolve(
    * A small place in a country the text never names, far from every other place in it, is a same-named place
    * elsewhere ("Baye" in an article about Mali → Brittany): the best candidate in a country the text names, else none.
    */
+  const outlierMemo = new Map<string, boolean>();
   const outlier = (gi: number, p: Place): boolean => {
+    const key = `${gi}:${p.id}`;
+    let r = outlierMemo.get(key);
+    if (r === undefined) outlierMemo.set(key, (r = isOutlier(gi, p)));
+    return r;
+  };
+  const isOutlier = (gi: number, p: Place): boolean => {
     if (p.kind === 'country' || p.kind === 'region' || p.kind === 'admin1' || namedCountries.has(p.country)) return false;
     if (p.population >= OUTLIER_POPULATION || p.featureCode === 'PPLC') return false;
     // Support per country: mentions of the places chosen there, and its demonyms.
