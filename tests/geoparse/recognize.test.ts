@@ -328,3 +328,11 @@ describe('names in other scripts inside English text', () => {
     expect(text.slice(t!.start, t!.end)).toBe('بغداد');
   });
 });
+
+describe('datelines', () => {
+  it('a short all-caps city at the start of a line before a comma or dash is a place; acronyms are not', () => {
+    expect(resolved('KANO, Nigeria - Police said gunmen struck the market.', 'KANO')?.country).toBe('NG');
+    expect(resolved('Report\nGAZA — Airstrikes hit the city overnight.', 'GAZA')?.country).toBe('PS');
+    expect(names('The UN and the AP said so in GAZA today.')).toEqual([]);
+  });
+});

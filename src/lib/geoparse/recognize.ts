@@ -492,6 +492,13 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   }
 
   /** "the Taliban", "the Western column": place names seldom take the article; weak matches after it are refused. */
+  /** Does [k, m) stand where a dateline does: first on its line, followed by a comma or a dash? */
+  function dateline(k: number, m: number): boolean {
+    const next = tokens[m]?.text;
+    const lineStart = k === 0 || text.slice(tokens[k - 1].end, tokens[k].start).includes('\n');
+    return lineStart && (next === ',' || next === '—' || next === '–' || next === '-');
+  }
+
   /** Do [k, m) and a single capitalised word right beside it in the run both name only hamlets? */
   function minorNameBeside(runStart: number, runEnd: number, k: number, m: number, candidates: Candidate[]): boolean {
     const tiny = (x: Candidate) => (x.place.kind === 'city' || x.place.kind === 'neighbourhood') && x.place.population < WEAK_POPULATION;
@@ -589,7 +596,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (single && /\p{Ll}\p{Lu}/u.test(tokens[k].text) && !candidates.some((c) => c.primary && c.place.name === tokens[k].text)) return false;
     // All-caps short tokens (UN, AP, CIA) are acronyms unless they name a country (US, UK, UAE) or are a curated
     // abbreviation of a place (EU, NSW).
-    if (single && tokens[k].kind === 'word' && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !candidates.some((c) => c.place.kind === 'country') && !gazetteer.isAbbreviation(tokens[k].text)) return false;
+    // A dateline ("KANO, Nigeria —", "GAZA —") names a major place in capitals at the start of a line.
+    if (single && tokens[k].kind === 'word' && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !candidates.some((c) => c.place.kind === 'country') && !gazetteer.isAbbreviation(tokens[k].text) && !(dateline(k, m) && fullName(candidates))) return false;
     if (runIsPerson(runStart, runEnd, k, m)) return false;
     // A word already seen in a person's name is that person again ("Trapani", "Flores' stepfather"), even if a
     // province bears it; only a country name is kept.
