@@ -112,3 +112,13 @@ describe('document focus', () => {
     if (now.place?.country === 'RU') expect(now.confidence).toBeLessThan(0.8);
   });
 });
+
+describe('datelines', () => {
+  it('a dateline names the document\'s country for its small places', () => {
+    const withDateline = find('ZARIA - Police said gunmen struck Dala on Sunday.', 'Dala');
+    expect(withDateline?.place).toBeNull();
+    expect(withDateline?.unresolved).toMatch(/far from/);
+    // Without the dateline the same two places are two countries' with no focus: both kept.
+    expect(find('In Zaria police said gunmen struck Dala on Sunday.', 'Dala')?.place).not.toBeNull();
+  });
+});

@@ -37,6 +37,8 @@ export interface MentionCues {
   containerMention: number | null;
   /** The text puts the mention in a part of its container ("in northern Babil", "on the outskirts of Kano"). */
   containerPart: boolean;
+  /** The mention opens the text or a line as a dateline ("KANO, Nigeria —", "Baghdad -"). */
+  dateline: boolean;
   /** The container link is a comma inside a longer list of names, so weak evidence ("Zaire, Bundibugyo, Sudan"). */
   containerInList: boolean;
   /** Index of the other mention of a hyphenated pair ("the Georgia-Russia war", "the Iran–Iraq border"). */
@@ -684,6 +686,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       containerMention: null,
       containerPart: false,
       containerInList: false,
+      dateline: m - k <= 4 && dateline(k, m),
       pairedMention: null,
       fuzzy
     };

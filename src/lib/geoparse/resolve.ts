@@ -191,6 +191,7 @@ export function resolve(
   });
 
   const totalDemonyms = [...demonymCountries.values()].reduce((a, b) => a + b, 0);
+  const datelineGroups = new Set(mentions.flatMap((m, i) => (m.cues.dateline ? [groupOf[i]] : [])));
   // The mentions each group is named as the container of ("Diffa, Niger": Niger contains Diffa).
   const contained = groups.map(() => [] as number[]);
   mentions.forEach((m, i) => {
@@ -250,8 +251,9 @@ export function resolve(
     const chosen = groups.map((g) => (g.candidates.length ? g.candidates[g.choice].place : null));
     // Countries the document names outright (by the current choices, or by a demonym), with the group naming them.
     const namedCountries = new Map<string, number>();
+    // A dateline ("KANO, Nigeria —") names the document's country as surely as the country's name does.
     chosen.forEach((p, gi) => {
-      if (p?.kind === 'country') namedCountries.set(p.country, gi);
+      if (p && (p.kind === 'country' || datelineGroups.has(gi))) namedCountries.set(p.country, gi);
     });
     for (const cc of demonymCountries.keys()) if (!namedCountries.has(cc)) namedCountries.set(cc, -1);
 
@@ -335,8 +337,8 @@ export function resolve(
   const finalChoice = groups.map((g) => g.candidates[g.choice]?.place ?? null);
   // Document geography: the countries the text names (outright or by a demonym) and the places it settles on.
   const namedCountries = new Set<string>(demonymCountries.keys());
-  finalChoice.forEach((p) => {
-    if (p?.kind === 'country') namedCountries.add(p.country);
+  finalChoice.forEach((p, gi) => {
+    if (p && (p.kind === 'country' || datelineGroups.has(gi))) namedCountries.add(p.country);
   });
   /**
    * A small place in a country the text never names, far from every other place in it, is a same-named place
