@@ -1,8 +1,10 @@
 /**
  * `atlas geoparse FILE...` prints one JSON line per file: {"id": FILE, "toponyms": [...]}.
  * `atlas geoparse --jsonl [--gold-spans] < in.jsonl` reads {"id","text"[,"toponyms":[{start,end}]]} lines.
- * Output toponyms: {start,end,name,lat,lon,id,featureClass,featureCode,country,admin1,admin2,confidence,alternatives};
- * offsets are JavaScript string indices and text.slice(start, end) === name.
+ * Output toponyms: {start,end,name,lat,lon,id,featureClass,featureCode,country,admin1,admin2,confidence,alternatives,
+ * unresolved,container}; offsets are JavaScript string indices and text.slice(start, end) === name. An unresolved
+ * toponym has lat/lon null, the reason in "unresolved" and, when the text names one, its container
+ * ({id,name,lat,lon,featureCode,country,admin1,precision}: precision 2 a district or part of a region, 3 a province or larger).
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -42,6 +44,10 @@ export function toponymJson(t: Toponym) {
     admin1: p ? p.admin1 : null,
     admin2: p ? p.admin2 : null,
     confidence: t.confidence,
+    unresolved: p ? null : (t.unresolved ?? 'unresolved'),
+    container: t.container
+      ? { id: t.container.place.id, name: t.container.place.name, lat: t.container.place.lat, lon: t.container.place.lon, featureCode: t.container.place.featureCode, country: t.container.place.country, admin1: t.container.place.admin1, precision: t.container.precision }
+      : null,
     alternatives: t.alternatives.map((a) => ({ id: a.place.id, name: a.place.name, lat: a.place.lat, lon: a.place.lon, featureCode: a.place.featureCode, country: a.place.country, admin1: a.place.admin1, score: a.score }))
   };
 }

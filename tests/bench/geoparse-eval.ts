@@ -8,7 +8,7 @@
  * checkout when present; scores come from ../shared/tools/score-geoparse.mjs when present, else from the same
  * formulas implemented here.
  *
- *   npx tsx tests/bench/geoparse-eval.ts [--json] [--corpus lgl]
+ *   npx tsx tests/bench/geoparse-eval.ts [--json] [--corpus lgl] [--folds]
  */
 import distance from '@turf/distance';
 import { execFileSync } from 'node:child_process';
@@ -68,7 +68,7 @@ function scoreInline(gold: GoldDoc[], pred: PredDoc[]): Scores {
   };
 }
 
-function score(goldPath: string, gold: GoldDoc[], pred: PredDoc[]): Scores {
+function scoreShared(goldPath: string, gold: GoldDoc[], pred: PredDoc[]): Scores {
   if (!existsSync(scorer)) return scoreInline(gold, pred);
   const dir = mkdtempSync(join(tmpdir(), 'atlas-eval-'));
   const predPath = join(dir, 'pred.jsonl');
@@ -92,9 +92,15 @@ function candidatesFor(surface: string): Place[] {
   return c;
 }
 
-export function evaluateCorpus(name: string, opts: { demonyms?: boolean } = {}) {
+/**
+ * `fold`: only the odd (1st, 3rd, …) or even documents, scored with the inline formulas: a rule decided on one
+ * fold is reported on the other.
+ */
+export function evaluateCorpus(name: string, opts: { demonyms?: boolean; fold?: 'odd' | 'even' } = {}) {
   const goldPath = join(evalDir, `${name}.jsonl`);
-  const gold: GoldDoc[] = readFileSync(goldPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  let gold: GoldDoc[] = readFileSync(goldPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  if (opts.fold) gold = gold.filter((_, i) => (i % 2 === 0) === (opts.fold === 'odd'));
+  const score = (path: string, g: GoldDoc[], pred: PredDoc[]) => (opts.fold ? scoreInline(g, pred) : scoreShared(path, g, pred));
   const toPred = (id: string, tops: ReturnType<typeof geoparse>): PredDoc => ({
     id,
     toponyms: tops.map((t) => ({ start: t.start, end: t.end, name: t.text, lat: t.place?.lat ?? null, lon: t.place?.lon ?? null }))
@@ -138,7 +144,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolvePath(process.ar
     console.log(`evaluation corpora not found at ${evalDir} (set ATLAS_EVAL_DIR); skipping accuracy figures`);
     process.exit(0);
   }
-  const results = only.filter((c) => existsSync(join(evalDir, `${c}.jsonl`))).map((c) => evaluateCorpus(c, { demonyms }));
+  const folds = args.includes('--folds');
+  const results = only.filter((c) => existsSync(join(evalDir, `${c}.jsonl`))).flatMap((c) =>
+    folds ? (['odd', 'even'] as const).map((fold) => ({ ...evaluateCorpus(c, { demonyms, fold }), corpus: `${c}:${fold}` })) : [evaluateCorpus(c, { demonyms })]);
   if (args.includes('--json')) console.log(JSON.stringify(results, null, 2));
   else {
     console.log(`scorer: ${existsSync(scorer) ? 'shared score-geoparse.mjs' : 'inline (same formulas)'}${demonyms ? '; demonyms reported as country mentions' : ''}`);

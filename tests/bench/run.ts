@@ -2,10 +2,11 @@
  * `npm run bench`: every benchmark, printed as figures and ratios against baselines measured in the same run.
  *   1. geoparser speed and memory (tests/bench/geoparse.bench.ts)
  *   2. geoparser accuracy on LGL / GeoVirus when the corpora are beside the checkout (tests/bench/geoparse-eval.ts)
- *   3. confidence calibration: reliability by decile, in-sample and held out (tests/bench/calibration.ts)
- *   4. events on notes coded by people (tests/bench/coded-events.ts), written to docs/events.md
- *   5. incidents on the development set of real articles (tests/bench/devset.ts), written to docs/devset.md
- *   6. dashboard with 100,000 synthetic incidents in headless Chromium (tests/bench/dashboard.bench.ts)
+ *   3. geoparser on coded conflict-event notes, when beside the checkout (tests/bench/coded-toponyms.ts)
+ *   4. confidence calibration: reliability by decile, in-sample and held out (tests/bench/calibration.ts)
+ *   5. events on notes coded by people (tests/bench/coded-events.ts), written to docs/events.md
+ *   6. incidents on the development set of real articles (tests/bench/devset.ts), written to docs/devset.md
+ *   7. dashboard with 100,000 synthetic incidents in headless Chromium (tests/bench/dashboard.bench.ts)
  * Options: --skip-dashboard, --write (rewrite the figures in docs/accuracy.md between its bench markers).
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runGeoparseBench } from './geoparse.bench';
 import { evaluateCorpus } from './geoparse-eval';
+import { codedToponymsMarkdown } from './coded-toponyms';
 import { runCalibration } from './calibration';
 import { runCodedEvents } from './coded-events';
 import { devsetMarkdown } from './devset';
@@ -52,6 +54,9 @@ if (!existsSync(evalDir)) {
   console.log(accuracyLines.join('\n'));
 }
 
+console.log('\n== geoparser on coded event notes (some toponym within 25/50/150 km by geo precision)');
+const codedLines = codedToponymsMarkdown() ?? [];
+console.log(codedLines.length ? codedLines.join('\n') : `coded-events.jsonl not found in ${evalDir} (set ATLAS_EVAL_DIR): not measured`);
 console.log('\n== confidence calibration (share within 161 km by decile of confidence; count)');
 const calibrationLines = existsSync(evalDir) ? runCalibration() : [];
 console.log(calibrationLines.join('\n') || `evaluation corpora not found at ${evalDir}: calibration not measured`);
@@ -73,6 +78,7 @@ if (args.includes('--write')) {
   };
   put('speed', speedLines);
   put('accuracy', accuracyLines);
+  put('coded', codedLines);
   put('calibration', calibrationLines);
   writeFileSync(doc, text);
   console.log(`\nwrote ${doc}`);

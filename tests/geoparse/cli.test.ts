@@ -68,6 +68,16 @@ describe('atlas geoparse (CLI contract)', () => {
     expect(lines(r.stdout)[0].toponyms[0].name).toBe('Basra');
   });
 
+  it('prints an unresolved toponym with lat/lon null, the reason and its container', () => {
+    const r = atlas(['geoparse', '--jsonl'], JSON.stringify({ id: 'u', text: 'Gunmen attacked Boma, in Lac province, on Sunday night.' }) + '\n');
+    expect(r.status).toBe(0);
+    const boma = lines(r.stdout)[0].toponyms.find((t: { name: string }) => t.name === 'Boma');
+    expect(boma).toMatchObject({ lat: null, lon: null, id: null });
+    expect(boma.unresolved).toMatch(/Lac/);
+    expect(boma.container).toMatchObject({ name: 'Lac', country: 'TD', precision: 3 });
+    expect(Number.isFinite(boma.container.lat)).toBe(true);
+  });
+
   it('prints usage and exits 2 without input', () => {
     const r = atlas(['geoparse']);
     expect(r.status).toBe(2);

@@ -246,3 +246,93 @@ describe('resolution', () => {
     expect(t.every((x) => x.place?.country === 'IQ')).toBe(true);
   });
 });
+
+describe('recognition classes from other reporting', () => {
+  it('a sentence-final dot stays out of a full place name ("Rome.")', () => {
+    const t = geoparse('The delegation flew on to Rome.', { gazetteer }).find((x) => x.text.startsWith('Rome'));
+    expect(t?.text).toBe('Rome');
+    expect(t?.place?.country).toBe('IT');
+  });
+
+  it('old-style and spaced state abbreviations after a comma ("S. C.", "N. Mex.")', () => {
+    expect(resolved('He moved to Santa Fe, N. Mex., in 1880.', 'N. Mex.')?.name).toBe('New Mexico');
+    expect(resolved('He moved to Santa Fe, N. Mex., in 1880.', 'Santa Fe')?.country).toBe('US');
+    expect(resolved('Shells fell on Charleston, S. C., in April.', 'S. C.')?.name).toBe('South Carolina');
+  });
+
+  it('ships and news agencies named like places are no mentions', () => {
+    expect(names('The destroyer USS Kansas City docked in Bahrain.')).toEqual(['Bahrain']);
+    expect(names('Xinhua and Al-Ahram reported the attack near Aleppo.')).toEqual(['Aleppo']);
+  });
+
+  it('zero-width characters and soft hyphens inside a name', () => {
+    const text = 'Protests spread to Bag\u200bhdad and Bas\u00adra.';
+    const tops = geoparse(text, { gazetteer });
+    expect(tops.map((t) => t.place?.country)).toEqual(['IQ', 'IQ']);
+    for (const t of tops) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('Persian izafe and "qh" spellings find the gazetteer form', () => {
+    expect(resolved('Taliban fighters overran Dasht-i-Archi last week.', 'Dasht-i-Archi')?.country).toBe('AF');
+    expect(resolved('Clashes were reported in Dhi Qhar overnight.', 'Dhi Qhar')?.name).toBe('Dhi Qar');
+  });
+
+  it('nisbas in people\'s names are no places', () => {
+    expect(names('Abu Bakr al-Iraqi met Abu Iyad al-Tunisi in Raqqa.')).toEqual(['Raqqa']);
+  });
+});
+
+describe('names the gazetteer knows only in part', () => {
+  it('an alternate name inside a longer unknown capitalised name is no mention', () => {
+    expect(names('Shells hit Zalizna Balka before dawn.')).toEqual([]);
+    // A hamlet's name as the first word of an unknown village's name.
+    expect(names('Rebels ambushed a convoy near Nam Taung village.')).not.toContain('Nam');
+    // A unit word after the name is no part of an unknown name.
+    expect(names('Troops clashed with rebels in Hsipaw Township.')).toContain('Hsipaw');
+  });
+
+  it('an abbreviation keeps its dot only when it abbreviates the state', () => {
+    expect(names('They met in Hartford, Conn. and left.')).toContain('Conn.');
+  });
+});
+
+describe('military units named after places', () => {
+  it('are units, capitalised or not', () => {
+    expect(names('Troops clashed with the Azov Battalion in Mariupol.')).toEqual(['Mariupol']);
+    expect(names('The Aidar battalion held positions near Shchastia.')).not.toContain('Aidar');
+  });
+});
+
+describe('two hamlets side by side', () => {
+  it('are one name of something else ("Boko Haram")', () => {
+    expect(names('Boko Haram fighters attacked Dikwa on Sunday.')).toEqual(['Dikwa']);
+  });
+
+  it('but a town beside its state or a longer name still counts', () => {
+    expect(names('Kansas City Missouri police said.')).toContain('Kansas City');
+  });
+});
+
+describe('administrative words alone', () => {
+  it('"Sadar" and "Bazar" alone are no places; a name that contains them is', () => {
+    expect(names('Police fired tear gas in Feni Sadar upazila on Monday.')).not.toContain('Sadar');
+    expect(names('Traders closed shops at the Bazar in the morning.')).toEqual([]);
+  });
+});
+
+describe('names in other scripts inside English text', () => {
+  it('an Arabic-script name is looked up like a capitalised one', () => {
+    const text = 'Residents of بغداد fled south to Basra.';
+    const t = geoparse(text, { gazetteer }).find((x) => x.text === 'بغداد');
+    expect(t?.place?.country).toBe('IQ');
+    expect(text.slice(t!.start, t!.end)).toBe('بغداد');
+  });
+});
+
+describe('datelines', () => {
+  it('a short all-caps city at the start of a line before a comma or dash is a place; acronyms are not', () => {
+    expect(resolved('KANO, Nigeria - Police said gunmen struck the market.', 'KANO')?.country).toBe('NG');
+    expect(resolved('Report\nGAZA — Airstrikes hit the city overnight.', 'GAZA')?.country).toBe('PS');
+    expect(names('The UN and the AP said so in GAZA today.')).toEqual([]);
+  });
+});

@@ -28,6 +28,8 @@ const FOLD_RE = /[øłđðþæœßıħŧیىکةەہ]/g;
 /** Apostrophes and transliteration marks for ayn/hamza: dropped, so "Nu'maniyah" = "Numaniyah". */
 const APOSTROPHE_RE = /['‘’`´ʻʼʿʾ′\u0640\u200c\u200d]/g;
 const MARK_RE = /\p{M}+/gu;
+/** Zero-width characters and soft hyphens, which may sit inside a name copied from the web. */
+const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const SEPARATOR_RE = /[^\p{L}\p{N}]+/gu;
 const ASCII_SIMPLE_RE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
@@ -38,7 +40,7 @@ const ASCII_SIMPLE_RE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 export function normalizeName(s: string): string {
   // Fast path: already-normalised ASCII (the common case for tokens from English text).
   if (ASCII_SIMPLE_RE.test(s)) return s;
-  let t = s.normalize('NFKD').replace(MARK_RE, '').toLowerCase();
+  let t = s.replace(INVISIBLE_RE, '').normalize('NFKD').replace(MARK_RE, '').toLowerCase();
   t = t.replace(FOLD_RE, (c) => LETTER_FOLDS[c] ?? c);
   t = t.replace(APOSTROPHE_RE, '');
   t = t.replace(SEPARATOR_RE, ' ');

@@ -127,7 +127,11 @@ export const AP_STATE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['Mo.', 'MO'], ['Mont.', 'MT'], ['Neb.', 'NE'], ['Nebr.', 'NE'], ['Nev.', 'NV'], ['N.H.', 'NH'], ['N.J.', 'NJ'],
   ['N.M.', 'NM'], ['N.Y.', 'NY'], ['N.C.', 'NC'], ['N.D.', 'ND'], ['Okla.', 'OK'], ['Ore.', 'OR'], ['Pa.', 'PA'],
   ['R.I.', 'RI'], ['S.C.', 'SC'], ['S.D.', 'SD'], ['Tenn.', 'TN'], ['Tex.', 'TX'], ['Vt.', 'VT'], ['Va.', 'VA'],
-  ['Wash.', 'WA'], ['W.Va.', 'WV'], ['W. Va.', 'WV'], ['Wis.', 'WI'], ['Wisc.', 'WI'], ['Wyo.', 'WY']
+  ['Wash.', 'WA'], ['W.Va.', 'WV'], ['W. Va.', 'WV'],
+  // Older styles, spaced initials included ("S. C.", "N. Mex.").
+  ['S. C.', 'SC'], ['N. C.', 'NC'], ['N. Y.', 'NY'], ['N. J.', 'NJ'], ['N. H.', 'NH'], ['R. I.', 'RI'], ['N. M.', 'NM'],
+  ['N. Mex.', 'NM'], ['N. Dak.', 'ND'], ['S. Dak.', 'SD'], ['N.Mex.', 'NM'], ['N.Dak.', 'ND'], ['S.Dak.', 'SD'],
+  ['Ida.', 'ID'], ['Wis.', 'WI'], ['Wisc.', 'WI'], ['Wyo.', 'WY']
 ]);
 
 /** Peoples and faiths: context like demonyms, never places ("Arab", "Tamils", "Shia"). */
@@ -147,7 +151,9 @@ export const ETHNONYMS = new Set([
  */
 export const NOT_PLACE_WORDS = new Set([
   'god', 'jesus', 'christ', 'allah', 'christmas', 'easter', 'ramadan', 'eid', 'lent', 'passover', 'hanukkah',
-  'duma', 'knesset', 'majlis', 'parliament', 'congress', 'senate', 'bundestag', 'assembly'
+  'duma', 'knesset', 'majlis', 'parliament', 'congress', 'senate', 'bundestag', 'assembly',
+  // South Asian administrative and market words, alone ("Sadar upazila", "the Bazar"): part of names, not names.
+  'sadar', 'upazila', 'tehsil', 'bazar', 'bazaar'
 ]);
 
 /** Buildings that stand for a government after "the" ("the White House said"), lower-case. */
@@ -162,3 +168,7 @@ export const MEDIA_HEADS = new Set(['journal', 'times', 'post', 'herald', 'tribu
 /** Words that make a name part of a physical feature's name ("Lake Vermont", "Red River", "Camp David"). */
 export const FEATURE_NAME_PREFIXES = new Set(['lake', 'mount', 'mt', 'camp', 'cape', 'river', 'gulf', 'bay', 'isle', 'island', 'sea', 'port']);
 export const FEATURE_NAME_SUFFIXES = new Set(['river', 'creek', 'lake', 'mountain', 'mountains', 'valley', 'bay', 'island', 'islands', 'forest', 'canyon', 'falls', 'dam', 'reservoir', 'desert', 'plateau', 'peninsula', 'strait', 'channel', 'glacier', 'sea', 'ocean', 'gulf', 'basin', 'delta', 'pass', 'trail', 'wilderness']);
+/** Words written before a ship's name ("USS Kansas City", "HMS Sheffield", "MV Limburg"). */
+export const SHIP_PREFIXES = new Set(['USS', 'USNS', 'HMS', 'HMCS', 'HMAS', 'HMNZS', 'INS', 'PNS', 'MV', 'M/V', 'RMS', 'SS', 'MS', 'FS', 'ARA', 'TCG', 'NRP', 'ROKS', 'JS']);
+/** News agencies and newspapers whose names are also places' names (normalised): no mention unless in a locative slot. */
+export const NEWS_OUTLETS = new Set(['xinhua', 'al ahram', 'ahram', 'sana', 'wafa', 'antara', 'bernama', 'yonhap', 'kyodo', 'anadolu', 'interfax', 'ria novosti', 'itar tass', 'irna', 'tasnim', 'asharq al awsat', 'al hayat', 'al jazeera', 'al arabiya', 'al mayadeen', 'al manar']);

@@ -6,8 +6,8 @@ import type { Candidate } from '../gazetteer/types';
 import type { Gazetteer } from '../gazetteer';
 import { normalizeName } from '../gazetteer';
 import {
-  DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, NOT_PLACE_WORDS, SEATS_OF_GOVERNMENT, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
-  NAME_ABBREVIATIONS, NAME_CONNECTORS, ORGANISATION_HEADS, PERSON_TITLES, SPEECH_VERBS, CAPITALISED_TITLES, TITLE_ABBREVIATIONS
+  DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, NOT_PLACE_WORDS, SEATS_OF_GOVERNMENT, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, COMPASS_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
+  NAME_ABBREVIATIONS, NAME_CONNECTORS, NEWS_OUTLETS, ORGANISATION_HEADS, SHIP_PREFIXES, PERSON_TITLES, SPEECH_VERBS, CAPITALISED_TITLES, TITLE_ABBREVIATIONS
 } from './lexicon';
 import { tokenize, type Token } from './tokenize';
 
@@ -35,6 +35,12 @@ export interface MentionCues {
   demonymCountry: string | null;
   /** Index of a following mention that contains this one ("Musiyyib in northern Babil province", "Kut, Iraq"). */
   containerMention: number | null;
+  /** The text puts the mention in a part of its container ("in northern Babil", "on the outskirts of Kano"). */
+  containerPart: boolean;
+  /** The mention opens the text or a line as a dateline ("KANO, Nigeria —", "Baghdad -"). */
+  dateline: boolean;
+  /** The container link is a comma inside a longer list of names, so weak evidence ("Zaire, Bundibugyo, Sudan"). */
+  containerInList: boolean;
   /** Index of the other mention of a hyphenated pair ("the Georgia-Russia war", "the Iran–Iraq border"). */
   pairedMention: number | null;
   /** Matched only through a transliteration-tolerant key. */
@@ -73,6 +79,8 @@ const CONTRACTION_RE = /['’](?:ve|ll|re|d|m|t)$/i;
 /** Lower-case nouns that, after a name, make it a group's name ("the Qazali network", "the Sheibani faction"). */
 const GROUP_NOUNS = new Set(['administration', 'campaign', 'presidency', 'force', 'forces', 'army', 'corps', 'unit', 'units', 'network', 'group', 'faction', 'militia', 'cell', 'cells', 'tribe', 'clan', 'family', 'movement', 'brigade', 'organization', 'organisation', 'party', 'gang', 'cartel']);
 const STRONG_KINDS = new Set(['country', 'admin1']);
+/** Heads of military units, which are named after places ("Azov Battalion"); not "division", also a province word. */
+const MILITARY_UNITS = new Set(['battalion', 'battalions', 'regiment', 'regiments', 'brigade', 'brigades', 'legion', 'squadron', 'militia', 'militias']);
 
 function lower(t: Token): string {
   return t.text.toLowerCase();
@@ -88,6 +96,39 @@ function normToken(t: Token, cache: Map<number, string>, index: number): string 
 }
 
 /** Is token i part of a capitalised run (a name word, a connector inside a name, or "St" + "."). */
+const IZAFE = ['e', 'i', 'ye', 'yi', 'ul', 'el'];
+const IZAFE_RE = / (?:e|i|ye|yi|ul|el)$/;
+/** Other spellings of a key extended by the normalised token `n`, to try when the written one leads nowhere. */
+function spellingVariants(prevKey: string, n: string): string[] {
+  const join = (a: string, b: string) => (a ? `${a} ${b}` : b);
+  const out: string[] = [];
+  // The izafe as the token just added, or the one before it.
+  if (prevKey && IZAFE.includes(n)) for (const x of IZAFE) if (x !== n) out.push(join(prevKey, x));
+  const m = IZAFE_RE.exec(prevKey);
+  if (m) for (const x of IZAFE) if (` ${x}` !== m[0]) out.push(join(`${prevKey.slice(0, m.index)} ${x}`, n));
+  if (n.includes('qh')) out.push(join(prevKey, n.replace(/qh/g, 'q')));
+  return out;
+}
+
+/** Is `short` an abbreviation of `name`: its first letter, then its letters in order ("Conn" of Connecticut, "Ga" of Georgia; not "Balka" of Balqa)? */
+function abbreviates(short: string, name: string): boolean {
+  const a = normalizeName(short).replace(/ /g, '');
+  const b = normalizeName(name).replace(/ /g, '');
+  if (!a || a.length >= b.length || a[0] !== b[0]) return false;
+  let j = 1;
+  for (let i = 1; i < a.length; i++) {
+    while (j < b.length && b[j] !== a[i]) j++;
+    if (j >= b.length) return false;
+    j++;
+  }
+  return true;
+}
+
+/** Is the name some candidate's own name as a major place ("Rome", not the abbreviation "Ga.")? */
+function fullName(candidates: Candidate[]): boolean {
+  return candidates.some((c) => c.primary && c.match === 'exact' && (c.place.population >= 100_000 || c.place.kind === 'country' || c.place.featureCode === 'PPLC'));
+}
+
 function isNameWord(t: Token): boolean {
   return t.cap && (t.kind === 'word' || t.kind === 'abbr');
 }
@@ -129,8 +170,55 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   mentions.length = 0;
   scanDocument();
 
+  addUnknownNames();
   linkContainers(tokens, mentions);
   return { tokens, mentions, demonymCountries };
+
+  /**
+   * A name the gazetteer lacks is still a place when the text both puts it in a locative slot and names its
+   * container right after it: "near Gomboussougou (Zoundweogo)", "between Baye and Pissa in the central region
+   * of Mopti", "in Tebaria village of Natore". It is reported without candidates; the resolver gives it the container.
+   */
+  function addUnknownNames(): void {
+    const covered = new Uint8Array(tokens.length);
+    const startsAt = new Map<number, RecognizedMention>();
+    for (const m of mentions) {
+      for (let k = m.firstToken; k < m.lastToken; k++) covered[k] = 1;
+      startsAt.set(m.firstToken, m);
+    }
+    const isContainer = (m: RecognizedMention | undefined) => !!m && m.candidates.some((c) => c.place.kind === 'admin1' || c.place.kind === 'admin2' || c.place.kind === 'country' || c.place.kind === 'region');
+    const added: RecognizedMention[] = [];
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (covered[k] || t.kind !== 'word' || !t.cap || t.sentStart || t.text.length < 3 || /^[A-Z]+$/.test(t.text)) continue;
+      let e = k + 1;
+      while (e < tokens.length && e - k < 3 && tokens[e].kind === 'word' && tokens[e].cap && !covered[e]) e++;
+      const prev = tokens[k - 1];
+      if (prev && (prev.kind === 'word' || prev.kind === 'abbr') && prev.cap) { k = e - 1; continue; }
+      if (e < tokens.length && (tokens[e].kind === 'word' || tokens[e].kind === 'abbr') && tokens[e].cap) { k = e - 1; continue; }
+      const words = tokens.slice(k, e).map(lower);
+      const ordinary = (w: string) => COMMON_WORDS.has(w) || GIVEN_NAMES.has(w) || personWords.has(w) || MONTHS_AND_DAYS.has(w) || DEMONYMS.has(w) ||
+        UNIT_WORDS.has(w) || ORGANISATION_HEADS.has(w) || PERSON_TITLES.has(w) || ETHNONYMS.has(w) || COMPASS_WORDS.has(w);
+      if (words.some(ordinary) || !hasLocativeBefore(k)) { k = e - 1; continue; }
+      // Forward to the container: over list items, "and", commas, brackets and an "in the … region of" phrase.
+      let j = e;
+      let linked = false;
+      while (j < tokens.length && j - e < 12) {
+        if (startsAt.has(j)) break;
+        const w = lower(tokens[j]);
+        if (w === 'in' || w === '(' || w === ',' || w === 'of') linked = true;
+        if (w === ',' || w === '(' || w === 'and' || w === 'or' || w === 'in' || CONTAINER_PHRASE_WORDS.has(w) || UNIT_WORDS.has(w) || (tokens[j].kind === 'word' && tokens[j].cap && !covered[j])) { j++; continue; }
+        break;
+      }
+      if (linked && isContainer(startsAt.get(j))) {
+        added.push({ start: t.start, end: tokens[e - 1].end, text: text.slice(t.start, tokens[e - 1].end), candidates: [], firstToken: k, lastToken: e, cues: cuesFor(k, e, k, e, false) });
+      }
+      k = e - 1;
+    }
+    if (!added.length) return;
+    mentions.push(...added);
+    mentions.sort((a, b) => a.start - b.start);
+  }
 
   function scanDocument(): void {
   let i = 0;
@@ -268,7 +356,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
         // "Ga.", "Conn.": an abbreviated state name keeps its dot in the span ("NSW." ends a sentence).
         let end = match.spanEnd ?? tokens[m - 1].end;
         const dot = tokens[m];
-        if (m - k === 1 && dot && dot.text === '.' && dot.start === end && tokens[k].text.length <= 5 && tokens[k].text !== tokens[k].text.toUpperCase() && candidates.some((c) => !c.primary && c.place.kind === 'admin1')) end = dot.end;
+        if (m - k === 1 && dot && dot.text === '.' && dot.start === end && tokens[k].text.length <= 5 && tokens[k].text !== tokens[k].text.toUpperCase() && candidates.some((c) => !c.primary && c.place.kind === 'admin1' && abbreviates(tokens[k].text, c.place.name)) && !fullName(candidates)) end = dot.end;
         mentions.push({
           start: tokens[k].start,
           end,
@@ -302,7 +390,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     const dottedPair = tokens[k].kind === 'abbr' && /^(?:[A-Z]\.){2}$/.test(tokens[k].text) && !(tokens[k + 1]?.kind === 'word' && MEDIA_HEADS.has(lower(tokens[k + 1])));
     if ((k > 0 && prev.text === ',') || afterParty || dottedPair) {
       const start = tokens[k].start;
-      const written = tokens[k].kind === 'abbr' ? tokens[k].text : /^[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?/.exec(text.slice(start, start + 8))?.[0];
+      const written = tokens[k].kind === 'abbr' ? tokens[k].text : /^[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]{0,3}\.)?/.exec(text.slice(start, start + 8))?.[0];
       const code = written ? AP_STATE_ABBREVIATIONS.get(written) : undefined;
       const state = code ? stateByCode(code) : undefined;
       if (state && written) {
@@ -334,8 +422,17 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
         if (t.kind === 'clitic' && !key) break;
         // The possessive joins its word, as in the gazetteer's keys ("People's" → "peoples").
         const n = t.kind === 'clitic' ? '' : normToken(t, normCache, m);
+        const prevKey = key;
         key = t.kind === 'clitic' ? `${key}s` : key ? `${key} ${n}` : n;
-        const p = gazetteer.probe(key);
+        let p = gazetteer.probe(key);
+        // Spelling families the gazetteer may hold in another form: the Persian izafe ("Dasht-i-Archi",
+        // "Dasht-e Archi"), "qh" for "q" ("Dhi Qhar").
+        if (p === 0 && t.kind === 'word') {
+          for (const k2 of spellingVariants(prevKey, n)) {
+            const p2 = gazetteer.probe(k2);
+            if (p2) { key = k2; p = p2; break; }
+          }
+        }
         // "people" is no name, but "peoples" may begin one: look past a possessive before giving up.
         const possessiveNext = m + 1 < runEnd && tokens[m + 1].kind === 'clitic';
         if (p === 0 && !possessiveNext) break;
@@ -397,6 +494,43 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   }
 
   /** "the Taliban", "the Western column": place names seldom take the article; weak matches after it are refused. */
+  /** Does [k, m) stand where a dateline does: first on its line, followed by a comma or a dash? */
+  function dateline(k: number, m: number): boolean {
+    const next = tokens[m]?.text;
+    const lineStart = k === 0 || text.slice(tokens[k - 1].end, tokens[k].start).includes('\n');
+    return lineStart && (next === ',' || next === '—' || next === '–' || next === '-');
+  }
+
+  /** Do [k, m) and a single capitalised word right beside it in the run both name only hamlets? */
+  function minorNameBeside(runStart: number, runEnd: number, k: number, m: number, candidates: Candidate[]): boolean {
+    const tiny = (x: Candidate) => (x.place.kind === 'city' || x.place.kind === 'neighbourhood') && x.place.population < WEAK_POPULATION;
+    if (!candidates.every(tiny)) return false;
+    return [k - 1, m].some((q) => {
+      if (q < runStart || q >= runEnd) return false;
+      const t = tokens[q];
+      if (t.kind !== 'word' || !t.cap || t.sentStart && q === k - 1) return false;
+      const w = lower(t);
+      if (UNIT_WORDS.has(w) || ORGANISATION_HEADS.has(w) || STREET_HEADS.has(w) || COMPASS_WORDS.has(w) || NAME_ABBREVIATIONS.has(w) || FEATURE_NAME_PREFIXES.has(w) || FEATURE_NAME_SUFFIXES.has(w)) return false;
+      // A longer name through this word ("Kansas City") is the match itself, not a neighbour.
+      if (q === k - 1 && gazetteer.probe(`${normToken(t, normCache, q)} ${normToken(tokens[k], normCache, k)}`)) return false;
+      const c = gazetteer.lookupNormalized(normToken(t, normCache, q));
+      return c.length > 0 && c.every(tiny);
+    });
+  }
+
+  /** Is [k, m) inside a run of plain capitalised words that the gazetteer knows nothing else of, right beside it? */
+  function partOfUnknownName(runStart: number, runEnd: number, k: number, m: number): boolean {
+    const beside = [k - 1, m].filter((q) => q >= runStart && q < runEnd);
+    if (!beside.length) return false;
+    return beside.every((q) => {
+      const t = tokens[q];
+      if (t.kind !== 'word' || !t.cap) return false;
+      const w = lower(t);
+      if (COMMON_WORDS.has(w) || GIVEN_NAMES.has(w) || PERSON_TITLES.has(w) || CAPITALISED_TITLES.has(w) || UNIT_WORDS.has(w) || ORGANISATION_HEADS.has(w) || COMPASS_WORDS.has(w) || DEMONYMS.has(w)) return false;
+      return gazetteer.probe(normToken(t, normCache, q)) === 0;
+    });
+  }
+
   function afterThe(k: number): boolean {
     const p = prevWordIndex(k);
     return p >= 0 && lower(tokens[p]) === 'the';
@@ -421,6 +555,15 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // A country counts under any of its names ("U.S. Department of Education"); other kinds by their own name.
     const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && (c.primary || c.place.kind === 'country'));
     if (single && (MONTHS_AND_DAYS.has(w) || ETHNONYMS.has(w) || NOT_PLACE_WORDS.has(w))) return false;
+    // "Boko Haram": two hamlets' names side by side, with nothing between, are one name of something else.
+    if (!strong && minorNameBeside(runStart, runEnd, k, m, candidates)) return false;
+    // "Zalizna Balka", "Nam Taung": a place's alternate name, or a hamlet's, as part of a longer capitalised name the
+    // gazetteer lacks.
+    if (candidates.every((c) => !c.primary || ((c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION)) && partOfUnknownName(runStart, runEnd, k, m)) return false;
+    // "USS Kansas City", "HMS Sheffield": a ship's name.
+    if (k > 0 && SHIP_PREFIXES.has(tokens[k - 1].text)) return false;
+    // "Xinhua reported", "Al-Ahram said": a news agency or newspaper, unless a locative slot makes it the place.
+    if (NEWS_OUTLETS.has(normalizeName(text.slice(tokens[k].start, tokens[m - 1].end))) && !hasLocativeBefore(k, true)) return false;
     // A demonym is no place ("Saudi authorities"), unless it is also its country's name and stands as a noun
     // ("the Vatican said", "workers in Saudi").
     if (single && DEMONYMS.has(w)) {
@@ -455,7 +598,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (single && /\p{Ll}\p{Lu}/u.test(tokens[k].text) && !candidates.some((c) => c.primary && c.place.name === tokens[k].text)) return false;
     // All-caps short tokens (UN, AP, CIA) are acronyms unless they name a country (US, UK, UAE) or are a curated
     // abbreviation of a place (EU, NSW).
-    if (single && tokens[k].kind === 'word' && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !candidates.some((c) => c.place.kind === 'country') && !gazetteer.isAbbreviation(tokens[k].text)) return false;
+    // A dateline ("KANO, Nigeria —", "GAZA —") names a major place in capitals at the start of a line.
+    if (single && tokens[k].kind === 'word' && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !candidates.some((c) => c.place.kind === 'country') && !gazetteer.isAbbreviation(tokens[k].text) && !(dateline(k, m) && fullName(candidates))) return false;
     if (runIsPerson(runStart, runEnd, k, m)) return false;
     // A word already seen in a person's name is that person again ("Trapani", "Flores' stepfather"), even if a
     // province bears it; only a country name is kept.
@@ -494,6 +638,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // "according to Vickers", "said Anderson": a bare name reported as a speaker.
     const before = prevWordIndex(k);
     if (single && !strong && before >= 0 && REPORTING_BEFORE.has(lower(tokens[before])) && (lower(tokens[before]) !== 'to' || (before > 0 && lower(tokens[before - 1]) === 'according'))) return false;
+    // "Azov Battalion", "the Aidar battalion": a military unit named after a place is the unit.
+    const unitHead = tokens[m]?.kind === 'word' ? lower(tokens[m]) : '';
+    if (MILITARY_UNITS.has(unitHead) && !strong) return false;
     const organisation = inOrganisation(runEnd, m);
     if (organisation && !(organisation === 'group' ? strong : strongPrimary)) {
       // "Qods Force": a minor place matched only by an alternate name, or a hamlet, inside an organisation's name is
@@ -537,6 +684,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
       inOrganisation: inOrganisation(runEnd, m) !== null,
       demonymCountry,
       containerMention: null,
+      containerPart: false,
+      containerInList: false,
+      dateline: m - k <= 4 && dateline(k, m),
       pairedMention: null,
       fuzzy
     };
@@ -544,27 +694,85 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
 
 }
 
+/** Words allowed between "in" and a container's name: "in the central region of Mopti", "in northern Babil". */
+const CONTAINER_PHRASE_WORDS = new Set(['the', ',', 'of', 'part', 'parts', 'outskirts', 'area', ...COMPASS_WORDS, ...FEATURE_WORDS.keys()]);
+/** Words for administrative units that may follow a name before its container ("Ifo Local Government Area of Ogun"). */
+const UNIT_WORDS = new Set([...FEATURE_WORDS.keys(), 'upazila', 'tehsil', 'taluk', 'taluka', 'lga', 'local', 'government', 'area', 'council', 'block', 'mandal', 'raion', 'rayon', 'hromada', 'commune', 'department', 'township']);
+
 /**
- * "Musiyyib in northern Babil province", "Kut, Iraq", "Alexandria, La.": a mention followed closely by another
- * that names its container. The resolver prefers candidates inside it.
+ * "Musiyyib in northern Babil province", "Kut, Iraq", "Alexandria, La.", "Boma (Lac)", "between Baye and Pissa in
+ * the central region of Mopti": a mention followed closely by another that names its container. The resolver
+ * prefers candidates inside it, and falls back to it when none is. The container of the last item of a list
+ * ("Baye and Pissa", "Onihale, Ilepa and Aiyede") holds the earlier items too.
  */
 function linkContainers(tokens: Token[], mentions: RecognizedMention[]): void {
   for (let a = 0; a + 1 < mentions.length; a++) {
     const first = mentions[a];
     const second = mentions[a + 1];
     const between = tokens.slice(first.lastToken, second.firstToken);
-    if (between.length > 4) continue;
+    if (between.length > 7) continue;
     const words = between.map((t) => t.text.toLowerCase());
     const comma = words.length === 1 && words[0] === ',';
-    const inPhrase = words.length >= 1 && (words[0] === 'in' || (words[0] === ',' && words[1] === 'in')) &&
-      words.slice(1).every((w) => w === 'in' || w === 'the' || w === ',' || LOCATIVE_PREPOSITIONS.has(w));
-    if (comma || inPhrase) first.cues.containerMention = a + 1;
+    // The first name's own feature word may come first: "Parbatipur upazila in Dinajpur", "Ifo LGA of Ogun State".
+    let lead = 0;
+    while (lead < words.length && UNIT_WORDS.has(words[lead])) lead++;
+    const rest = words.slice(lead);
+    const inPhrase = rest.length >= 1 && (rest[0] === 'in' || (rest[0] === ',' && rest[1] === 'in') || (lead > 0 && (rest[0] === 'of' || rest[0] === ','))) &&
+      rest.slice(1).every((w) => w === 'in' || LOCATIVE_PREPOSITIONS.has(w) || CONTAINER_PHRASE_WORDS.has(w));
+    // "Boma (Lac)", "Boma (Lac province)": a bracketed name right after another.
+    const closing = tokens[second.lastToken]?.text === ')' || (tokens[second.lastToken + 1]?.text === ')' && FEATURE_WORDS.has(tokens[second.lastToken]?.text.toLowerCase() ?? ''));
+    const bracket = words.length === 1 && words[0] === '(' && closing;
+    if (comma || inPhrase || bracket) {
+      first.cues.containerMention = a + 1;
+      // "Zaire, Bundibugyo, Côte d'Ivoire and Sudan": a comma inside a longer list joins peers, not a place and its container.
+      // A run closed by "and"/"or" is an enumeration; "Toronto, Ontario, Canada" is a chain of containers.
+      first.cues.containerInList = comma && enumeration(tokens, mentions, a);
+      // "in northern Babil", "in the north of Babil", "on the outskirts of Kano" name a part of the container;
+      // "in the central region of Mopti" describes the region.
+      first.cues.containerPart = inPhrase && rest.some((w, k) => w === 'part' || w === 'parts' || w === 'outskirts' || (COMPASS_WORDS.has(w) && (k === rest.length - 1 || rest[k + 1] === 'of')));
+    }
     // "Georgia-Russia", "Iran–Iraq": two places joined by a hyphen or dash name peers.
     if (between.length === 1 && (HYPHENS.has(between[0].text) || between[0].text === '–' || between[0].text === '—') && between[0].start === first.end && between[0].end === second.start) {
       first.cues.pairedMention = a + 1;
       second.cues.pairedMention = a;
     }
   }
+  // Back over a list: "Baye and Pissa in Mopti", "Onihale, Ilepa and Aiyede in Ifo".
+  for (let b = mentions.length - 1; b > 0; b--) {
+    const item = mentions[b];
+    if (item.cues.containerMention === null || item.cues.containerMention === b + 1 && !isPhraseLink(tokens, item, mentions[b + 1])) continue;
+    for (let a = b - 1; a >= 0; a--) {
+      const prev = mentions[a];
+      if (!listSeparated(tokens, prev, mentions[a + 1])) break;
+      if (prev.cues.containerMention !== null && prev.cues.containerMention !== a + 1) break;
+      prev.cues.containerMention = item.cues.containerMention;
+      prev.cues.containerPart = item.cues.containerPart;
+      prev.cues.containerInList = false;
+    }
+  }
+}
+
+/** Is mention `a` in a run of names separated by commas that an "and" or "or" closes ("Ohio, Iowa and Utah")? */
+function enumeration(tokens: Token[], mentions: RecognizedMention[], a: number): boolean {
+  let lo = a, hi = a;
+  while (lo > 0 && listSeparated(tokens, mentions[lo - 1], mentions[lo])) lo--;
+  while (hi + 1 < mentions.length && listSeparated(tokens, mentions[hi], mentions[hi + 1])) hi++;
+  for (let k = lo; k < hi; k++) {
+    if (tokens.slice(mentions[k].lastToken, mentions[k + 1].firstToken).some((t) => /^(?:and|or)$/i.test(t.text))) return hi - lo >= 2;
+  }
+  return false;
+}
+
+/** Are two mentions separated only by a list separator (",", "and", "or", ", and")? */
+function listSeparated(tokens: Token[], a: RecognizedMention, b: RecognizedMention): boolean {
+  const sep = tokens.slice(a.lastToken, b.firstToken).map((t) => t.text.toLowerCase());
+  return sep.length >= 1 && sep.length <= 2 && sep.every((w) => w === ',' || w === 'and' || w === 'or') && (sep.length === 1 || sep[0] === ',');
+}
+
+/** Is the link from `item` to `container` an "in …" phrase or a bracket, not a bare comma (which may be a list)? */
+function isPhraseLink(tokens: Token[], item: RecognizedMention, container: RecognizedMention): boolean {
+  const words = tokens.slice(item.lastToken, container.firstToken).map((t) => t.text.toLowerCase());
+  return !(words.length === 1 && words[0] === ',');
 }
 
 /**

@@ -9,6 +9,7 @@
  * The same name in one document is resolved once ("one sense per discourse").
  */
 import distance from '@turf/distance';
+import { skeletonKey } from '../gazetteer/normalize';
 import type { Candidate, Place } from '../gazetteer/types';
 import type { RecognizedMention } from './recognize';
 
@@ -16,6 +17,8 @@ export interface Resolution {
   place: Place | null;
   confidence: number;
   alternatives: Array<{ place: Place; score: number }>;
+  container?: { place: Place; precision: 2 | 3 } | null;
+  unresolved?: string | null;
 }
 
 export interface ResolveWeights {
@@ -44,6 +47,11 @@ export interface ResolveWeights {
   admin2Support: number;
   /** The candidate's country is itself named in the document, or by a demonym. */
   namedCountry: number;
+  /**
+   * Least evidence a focus share is taken over: a lone demonym beside one place ("Russian forces shelled …,
+   * Donetsk") is not the whole document's focus.
+   */
+  focusFloor: number;
   /** A hyphenated pair names peers: the candidate is of the same kind as its partner's choice ("Georgia-Russia war"). */
   pairedKind: number;
 }
@@ -67,10 +75,14 @@ export const DEFAULT_WEIGHTS: ResolveWeights = {
   admin1Support: 1.0,
   admin2Support: 2.0,
   namedCountry: 1.75,
-  pairedKind: 4.0
+  pairedKind: 4.0,
+  focusFloor: 1
 };
 
 const MAX_CANDIDATES = 40;
+/** A place outside the document's countries is an outlier when smaller than this and this far from all its places. */
+const OUTLIER_POPULATION = 100_000;
+const OUTLIER_KM = 1000;
 const ROUNDS = 3;
 
 interface Group {
@@ -166,8 +178,14 @@ export function resolve(
       const prior = candidates.map((c) => priorScore(c, w));
       candidates.forEach((c, k) => {
         if (c.place.kind !== 'admin1' && c.place.kind !== 'admin2') return;
-        const seat = candidates.some((d) => isSeatOf(d.place, c.place));
-        if (seat) prior[k] -= c.place.kind === 'admin1' ? w.seatOverDivision : w.seatOverDistrict;
+        const seats = candidates.map((d, j) => (isSeatOf(d.place, c.place) ? j : -1)).filter((j) => j >= 0);
+        if (seats.length) prior[k] -= c.place.kind === 'admin1' ? w.seatOverDivision : w.seatOverDistrict;
+        // A seat whose own name is a spelling of the name written ("Mykolayiv" for "Mykolaiv", "Kyiv" for "Kiev"),
+        // which is its division's own name, matches it as well as the division does.
+        if (c.primary) for (const j of seats) if (!candidates[j].primary && candidates[j].match === 'exact' && skeletonKey(candidates[j].place.name) === skeletonKey(m.text)) {
+          prior[j] += w.primaryName;
+          candidates[j] = { ...candidates[j], primary: true };
+        }
       });
       g = { key, name: m.text.toLowerCase(), mentions: [], candidates, prior, choice: 0, probs: [] };
       g.probs = softmax(g.prior.length ? g.prior : [0]);
@@ -180,10 +198,11 @@ export function resolve(
   });
 
   const totalDemonyms = [...demonymCountries.values()].reduce((a, b) => a + b, 0);
+  const datelineGroups = new Set(mentions.flatMap((m, i) => (m.cues.dateline ? [groupOf[i]] : [])));
   // The mentions each group is named as the container of ("Diffa, Niger": Niger contains Diffa).
   const contained = groups.map(() => [] as number[]);
   mentions.forEach((m, i) => {
-    if (m.cues.containerMention !== null) contained[groupOf[m.cues.containerMention]].push(i);
+    if (m.cues.containerMention !== null && !m.cues.containerInList) contained[groupOf[m.cues.containerMention]].push(i);
   });
 
   // Which provinces and districts each group's candidates could put it in; a name spread over many provinces
@@ -243,15 +262,16 @@ export function resolve(
     );
     // Countries the document names outright (by the current choices, or by a demonym), with the group naming them.
     const namedCountries = new Map<string, number>();
+    // A dateline ("KANO, Nigeria —") names the document's country as surely as the country's name does.
     chosen.forEach((p, gi) => {
-      if (p?.kind === 'country') namedCountries.set(p.country, gi);
+      if (p && (p.kind === 'country' || datelineGroups.has(gi))) namedCountries.set(p.country, gi);
     });
     for (const cc of demonymCountries.keys()) if (!namedCountries.has(cc)) namedCountries.set(cc, -1);
 
     const next = groups.map((g, gi) => {
       if (!g.candidates.length) return { choice: 0, probs: [] as number[] };
       const own = groupVotes[gi];
-      const others = Math.max(1e-9, totalVotes - own.weight);
+      const others = Math.max(w.focusFloor, totalVotes - own.weight);
       const scores = g.candidates.map((c, k) => {
         const p = c.place;
         let s = g.prior[k];
@@ -278,7 +298,7 @@ export function resolve(
             const partner = chosen[groupOf[cues.pairedMention]];
             if (partner && partner.kind === p.kind) cue += w.pairedKind;
           }
-          if (cues.containerMention !== null) {
+          if (cues.containerMention !== null && !cues.containerInList) {
             const container = chosen[groupOf[cues.containerMention]];
             if (container && container.id !== p.id) cue += contains(container, p) ? w.container : -w.containerMiss;
           }
@@ -327,6 +347,39 @@ export function resolve(
   for (const [cc, n] of demonymCountries) countryMentions.set(cc, (countryMentions.get(cc) ?? 0) + n);
   const focus = [...countryMentions].sort((a, b) => b[1] - a[1])[0]?.[0];
   const finalChoice = groups.map((g) => g.candidates[g.choice]?.place ?? null);
+  // Document geography: the countries the text names (outright or by a demonym) and the places it settles on.
+  const namedCountries = new Set<string>(demonymCountries.keys());
+  finalChoice.forEach((p, gi) => {
+    if (p && (p.kind === 'country' || datelineGroups.has(gi))) namedCountries.add(p.country);
+  });
+  /**
+   * A small place in a country the text never names, far from every other place in it, is a same-named place
+   * elsewhere ("Baye" in an article about Mali → Brittany): the best candidate in a country the text names, else none.
+   */
+  const outlierMemo = new Map<string, boolean>();
+  const outlier = (gi: number, p: Place): boolean => {
+    const key = `${gi}:${p.id}`;
+    let r = outlierMemo.get(key);
+    if (r === undefined) outlierMemo.set(key, (r = isOutlier(gi, p)));
+    return r;
+  };
+  const isOutlier = (gi: number, p: Place): boolean => {
+    if (p.kind === 'country' || p.kind === 'region' || p.kind === 'admin1' || namedCountries.has(p.country)) return false;
+    if (p.population >= OUTLIER_POPULATION || p.featureCode === 'PPLC') return false;
+    // Support per country: mentions of the places chosen there, and its demonyms.
+    const support = new Map<string, number>();
+    for (let o = 0; o < groups.length; o++) {
+      const q = finalChoice[o];
+      if (o === gi || !q || q.kind === 'region' || groups[o].candidates[groups[o].choice].match !== 'exact') continue;
+      if (q.country === p.country) return false;
+      if (q.kind !== 'country' && km(p, q) < OUTLIER_KM) return false;
+      // A province or district named counts double: it names the document's region.
+      support.set(q.country, (support.get(q.country) ?? 0) + groups[o].mentions.length * (q.kind === 'admin1' || q.kind === 'admin2' ? 2 : 1));
+    }
+    // Only against a clear focus elsewhere: a country the text names, or one with more mentions than this place.
+    const own = groups[gi].mentions.length;
+    return [...support].some(([cc, n]) => namedCountries.has(cc) || n > own);
+  };
   const trustedFuzzy = (g: Group, p: Place) =>
     p.country === focus ||
     g.mentions.some((mi) => {
@@ -334,20 +387,88 @@ export function resolve(
       const container = c === null ? null : finalChoice[groupOf[c]];
       return !!container && contains(container, p);
     });
+  // The smallest container the text names for each mention: its own container when that is placed, else that
+  // container's own ("Onihale in Ifo of Ogun State" with Ifo unknown → Ogun State).
+  const containerOf = (i: number): { place: Place; precision: 2 | 3; direct: boolean } | null => {
+    if (mentions[i].cues.containerInList) return null;
+    let c = mentions[i].cues.containerMention;
+    let part = mentions[i].cues.containerPart;
+    for (let hops = 0; c !== null && hops < 4; hops++) {
+      const p = finalChoice[groupOf[c]];
+      if (p && p.kind !== 'neighbourhood') {
+        const precision: 2 | 3 = part || p.kind === 'admin2' || p.kind === 'city' ? 2 : 3;
+        return { place: p, precision, direct: hops === 0 };
+      }
+      part = part || mentions[c].cues.containerPart;
+      c = mentions[c].cues.containerMention;
+    }
+    return null;
+  };
+
   return mentions.map((_, i) => {
     const g = groups[groupOf[i]];
-    if (!g.candidates.length) return { place: null, confidence: 0, alternatives: [] };
-    const chosen = g.candidates[g.choice];
-    if (chosen.match !== 'exact' && !trustedFuzzy(g, chosen.place)) {
-      return { place: null, confidence: 0, alternatives: g.candidates.slice(0, 5).map((c, k) => ({ place: c.place, score: +g.probs[k].toFixed(3) })) };
+    // A container is larger than what it holds; "Colorado, Oregon" is a list, not Colorado in Oregon.
+    let container = containerOf(i);
+    const own = g.candidates[g.choice]?.place;
+    if (container && own && RANK[own.kind] >= RANK[container.place.kind]) container = null;
+    const out = (r: Omit<Resolution, 'container' | 'unresolved'>, unresolved: string | null = null): Resolution => ({
+      ...r,
+      container: container ? { place: container.place, precision: container.precision } : null,
+      unresolved
+    });
+    const alternatives = () => g.candidates.slice(0, 5).map((c, k) => ({ place: c.place, score: +g.probs[k].toFixed(3) }));
+    if (!g.candidates.length) return out({ place: null, confidence: 0, alternatives: [] }, 'no such name in the gazetteer');
+    let choice = g.choice;
+    const probs = g.probs;
+    // A container the text names outright is a hard constraint: the best candidate inside it, else none
+    // ("Boma, in Lac province" with no Boma in Lac → unresolved, in Lac). Any reading of the container's name
+    // counts (Crimea is a province of two countries in the gazetteer), but only an exact, fairly sure one.
+    const cm = container?.direct ? mentions[i].cues.containerMention : null;
+    const cg = cm === null ? null : groups[groupOf[cm]];
+    if (container && cg && cg.candidates[cg.choice].match === 'exact' && cg.probs[cg.choice] >= 0.5 && container.place.kind !== 'city') {
+      const readings = cg.candidates.filter((c, k) => c.match === 'exact' && cg.probs[k] >= 0.01 && RANK[c.place.kind] > RANK.city).map((c) => c.place);
+      const holds = (k: number) => readings.some((r) => within(r, g.candidates[k].place));
+      if (!holds(choice)) {
+        const inside = g.candidates.map((_, k) => k).filter(holds);
+        if (!inside.length) return out({ place: null, confidence: 0, alternatives: alternatives() }, `no place of this name in ${container.place.name}`);
+        choice = inside.reduce((a, b) => (probs[b] > probs[a] ? b : a));
+      }
     }
-    const order = g.candidates.map((_, k) => k).sort((a, b) => g.probs[b] - g.probs[a]);
-    return {
-      place: g.candidates[g.choice].place,
-      confidence: +g.probs[g.choice].toFixed(3),
-      alternatives: order.filter((k) => k !== g.choice).slice(0, 5).map((k) => ({ place: g.candidates[k].place, score: +g.probs[k].toFixed(3) }))
-    };
+    if (outlier(groupOf[i], g.candidates[choice].place)) {
+      const named = g.candidates.map((_, k) => k).filter((k) => namedCountries.has(g.candidates[k].place.country));
+      if (!named.length) return out({ place: null, confidence: 0, alternatives: alternatives() }, 'a small place far from the document\'s places, in a country it does not name');
+      choice = named.reduce((a, b) => (probs[b] > probs[a] ? b : a));
+    }
+    const chosen = g.candidates[choice];
+    if (chosen.match !== 'exact' && !trustedFuzzy(g, chosen.place)) {
+      return out({ place: null, confidence: 0, alternatives: alternatives() }, 'spelling variant outside the document\'s country');
+    }
+    const order = g.candidates.map((_, k) => k).sort((a, b) => probs[b] - probs[a]);
+    return out({
+      place: chosen.place,
+      confidence: +probs[choice].toFixed(3),
+      alternatives: order.filter((k) => k !== choice).slice(0, 5).map((k) => ({ place: g.candidates[k].place, score: +probs[k].toFixed(3) }))
+    });
   });
+}
+
+const RANK: Record<Place['kind'], number> = { neighbourhood: 0, city: 1, admin2: 2, admin1: 3, country: 4, region: 5 };
+
+/**
+ * Does a container the text names hold `inner`? Its country must match; below that the gazetteer's division
+ * codes come from different sources and do not always agree, so a place near the division's point counts too.
+ */
+function within(outer: Place, inner: Place): boolean {
+  if (outer.id === inner.id) return true;
+  if (outer.kind === 'country') return inner.country === outer.country;
+  if (outer.kind === 'region') return !outer.country || inner.country === outer.country;
+  if (RANK[inner.kind] >= RANK[outer.kind]) return false;
+  // A province filed under another country than its own places but with their code (Crimea) holds them.
+  if (outer.kind === 'admin1' && !!inner.admin1Code && inner.admin1Code === outer.admin1Code && km(outer, inner) < 300) return true;
+  if (inner.country !== outer.country) return false;
+  if (outer.kind === 'admin1') return inner.admin1Code === outer.admin1Code || km(outer, inner) < 300;
+  if (outer.kind === 'admin2') return inner.admin2 === outer.name || km(outer, inner) < 100;
+  return km(outer, inner) < 30;
 }
 
 function argmax(xs: number[]): number {

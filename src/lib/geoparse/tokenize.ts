@@ -16,12 +16,18 @@ export interface Token {
 }
 
 // Dotted initials (U.S., N.Y.) | words with inner hyphens/apostrophes | numbers | any other visible char.
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}](?:[\p{L}\p{M}\p{Nd}]|['’‘ʼ`](?=[\p{L}\p{M}]))*|\p{Nd}+(?:[.,:]\p{Nd}+)*|\S/gu;
+// Zero-width characters and soft hyphens inside a word stay in it ("Ro\u200bme"); normalisation drops them.
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}](?:[\p{L}\p{M}\p{Nd}\u00AD\u200B-\u200D\u2060](?=[\p{L}\p{M}\p{Nd}])|[\p{L}\p{M}\p{Nd}]|['’‘ʼ`](?=[\p{L}\p{M}]))*|\p{Nd}+(?:[.,:]\p{Nd}+)*|\S/gu;
 const HYPHENS = new Set(['-', '‐', '‑']);
 const ARTICLES = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'at', 'az', 'ash', 'ath', 'ul', 'ud', 'ur', 'ez', 'es', 'ed', 'et', 'en', 'er', 'esh']);
 const POSSESSIVE_RE = /['’]s$/;
 // "d'Ivoire", "d’Alene", "l'Aquila": a French elided article before a capitalised name is part of the name.
 const UPPER_START_RE = /^(?:[dl]['’])?\p{Lu}/u;
+/**
+ * Words in scripts without capitals (Arabic, Hebrew, Persian …) count as capitalised: in English text such a word
+ * is a name written in its own script ("residents of بغداد"), and the gazetteer holds names in those scripts.
+ */
+const CASELESS_RE = /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 const QUOTE_OR_BRACKET = new Set(['"', '“', '”', "'", '‘', '’', '(', '[', '«', '»', '—', '–', '-']);
 
@@ -66,7 +72,7 @@ export function tokenize(text: string): Token[] {
       end: start + text1.length,
       text: text1,
       kind,
-      cap: (kind === 'word' || kind === 'abbr') && UPPER_START_RE.test(text1),
+      cap: (kind === 'word' || kind === 'abbr') && (UPPER_START_RE.test(text1) || (kind === 'word' && CASELESS_RE.test(text1))),
       sentStart,
       joined: false
     };
