@@ -92,7 +92,8 @@ describe('a database holding an article that breaks the pipeline', () => {
       const fc = await (await fetch(`${poisoned.baseURL}/api/features`)).json();
       const places = fc.features.map((f: { properties: { place_name?: string } }) => f.properties.place_name);
       expect(places).toContain('Kirkuk');
-      expect(places).toContain('Basra');
+      // GeoNames spells the city Basrah.
+      expect(places).toContain('Basrah');
     } finally {
       await poisoned.stop();
     }
