@@ -240,6 +240,11 @@ describe('reading real copy', () => {
     expect(bodyText(a)).toContain('official\uFFFDs office');
   });
 
+  it('reads a "Posted on … by …" line as the byline and the article date', () => {
+    const a = read('Clashes in Aden\n\nPosted on March 3, 2031 by admin\n\nGunmen attacked a checkpoint in Aden yesterday, killing two guards.\n', 'text');
+    expect([a.date, excludedText(a, 'byline')]).toEqual(['2031-03-03', 'Posted on March 3, 2031 by admin']);
+  });
+
   it('reads a one-line text as body, not as a title or heading', () => {
     const a = read('Unknown attackers burned three shops in the old market of Taiz on Friday', 'text');
     expect(bodyText(a)).toBe('Unknown attackers burned three shops in the old market of Taiz on Friday');

@@ -39,6 +39,8 @@ const STOP = /[,;:()]|\s(?:during|in|at|near|on|after|while|when|who|which|that|
  */
 const TOTAL = /\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|(?:19|20)\d{2}|(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|last\s+(?:year|month|week)|records began)\b|so far this|this year alone|to date\b|so far in\b|thus far\b|in recent (?:weeks|months|years)|(?:over|in|during) the (?:past|last) (?:\w+\s+)?(?:days|weeks|months|years)|bringing (?:the|to)\b|brings (?:the|to)\b|(?:death )?toll (?:for|in|of) the (?:year|month|conflict|war)|\d+(?:st|nd|rd|th) (?:\w+\s+){0,2}(?:to be |to have been )?(?:killed|wounded|arrested)\b)/i;
 
+const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+
 /**
  * Numbers that are never counts of people: ages ("21-year-old", "Ali, 35,", "aged 40"), calibres and distances
  * ("82mm", "5 km"), unit and road numbers ("1 RR", "Battalion 205", "Route 7"), times, money and percentages,
@@ -57,7 +59,7 @@ const NON_COUNTS = [
   /\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'clock|hrs)\b/gi,
   /(?:[$€£₹]|rs\.?|tk\.?|naira|usd)\s*\d[\d,.]*|\b\d[\d,.]*\s*(?:dollars|rupees|naira|taka|euros|million|billion|lakh|crore)\b/gi,
   /\b\d+(?:st|nd|rd|th)\b/gi,
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?!\s*(?:people|persons|civilians|soldiers|militants|policemen))|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/gi,
+  new RegExp(String.raw`\b(?:${MONTH})\.?\s+\d{1,2}\b(?!\s*(?:people|persons|civilians|soldiers|militants|policemen))|\b\d{1,2}\s+(?:${MONTH})\b`, 'gi'),
   // "20-party alliance", "a two-day strike", "12-member team" (but "twenty-six", "1-2 policemen" are numbers).
   /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)-(?!(?:one|two|three|four|five|six|seven|eight|nine|\d))[a-z]+\b/gi,
   /(?<=\w[ \t]+)\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Twenty|Thirty|Forty|Fifty|Hundred|Thousand|Dozen)\b/g
