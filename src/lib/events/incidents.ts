@@ -5,7 +5,7 @@ import { findActors } from './actors';
 import { findCounts, type Count, type CountField } from './counts';
 import { anaphoricDay, findDates, type ArticleDate, type DateMention, type TimePrecision } from './dates';
 import {
-  AGGREGATE, AIR_PLATFORM, CIVILIAN, IRREALIS, MOVEMENT_BEFORE, NEAR_AFTER, NEAR_BEFORE, PART_BEFORE, TRIGGERS, type TriggerKind
+  AGGREGATE, AIR_PLATFORM, ARMED, CIVILIAN, CROWD, FORCE_ON_CROWD, INTERVENTION, IRREALIS, MOVEMENT_BEFORE, NEAR_AFTER, NEAR_BEFORE, PART_BEFORE, TRIGGERS, type TriggerKind
 } from './lexicon';
 import { contains, distanceKm, KIND_RANK } from './places';
 import type { Sentence } from './text/sentences';
@@ -204,29 +204,84 @@ export function focusCountryOf(text: string, toponyms: Toponym[]): Place | null 
   return best?.country ?? null;
 }
 
-/** ACLED event type and sub-event type of a frame. */
+/** Armed people named as perpetrators ("armed men", "gunmen"): never the civilians a frame is about. */
+const ARMED_MEN = /\b(?:armed|masked|unidentified|unknown|suspected|miscreant|gun-?toting|motorcycle-borne|bike-borne)\s+(?:\w+\s+)?m[ae]n\b/gi;
+
+/**
+ * ACLED event type and sub-event type of a frame (codebook 2019+), from its cues and who it names: a crowd with a
+ * protest cue protests; with a riot cue, or violence of its own, it riots; remote weapons decide over the target;
+ * violence against named civilians (and no armed party on the receiving side) is violence against civilians;
+ * arrests, seizures, agreements and movements without violence are strategic developments.
+ */
 export function classify(kinds: Set<TriggerKind>, frameText: string): { eventType: EventType; subEventType: string } {
-  const violent = ['kill', 'attack', 'raid', 'siege', 'strike', 'airstrike', 'shelling', 'explosive', 'suicide', 'kidnap'].some((k) => kinds.has(k as TriggerKind));
-  if (kinds.has('seizure') && !kinds.has('kill') && !kinds.has('attack')) return { eventType: 'Strategic developments', subEventType: 'Disrupted weapons use' };
+  const has = (...k: TriggerKind[]) => k.some((x) => kinds.has(x));
+  const violentKinds: TriggerKind[] = ['kill', 'attack', 'clash', 'shooting', 'raid', 'siege', 'strike', 'airstrike', 'shelling', 'explosive', 'suicide', 'grenade', 'incendiary', 'kidnap', 'sexual', 'arson', 'riot'];
+  const violent = has(...violentKinds);
+  const people = frameText.replace(ARMED_MEN, ' ');
+  const civilians = CIVILIAN.test(people);
+  const armed = ARMED.test(people);
+  if (has('regain') && !has('protest')) return { eventType: 'Battles', subEventType: 'Government regains territory' };
+  if (has('overtake') && !has('protest', 'riot')) return { eventType: 'Battles', subEventType: 'Non-state actor overtakes territory' };
+  const remote = has('airstrike', 'shelling', 'explosive', 'suicide', 'grenade') || (has('strike') && !has('raid', 'protest'));
+  if ((has('protest', 'riot') || (has('arson', 'loot') && CROWD.test(people) && !armed)) && !remote) {
+    // A crowd that riots: a riot cue, or a protest that turned to violence of its own (arson, looting, attacks).
+    const crowdViolence = has('riot') || (has('arson', 'loot', 'incendiary') && !FORCE_ON_CROWD.test(people)) || (has('clash', 'attack') && has('protest') && !has('kill'));
+    if (crowdViolence) return { eventType: 'Riots', subEventType: has('protest') || /\b(?:protest|demonstrat|rall(?:y|ies)|bandh|hartal|strike)/i.test(people) ? 'Violent demonstration' : 'Mob violence' };
+    if (has('kill') && FORCE_ON_CROWD.test(people)) return { eventType: 'Protests', subEventType: 'Excessive force against protesters' };
+    if (has('capture', 'shooting', 'harm') || INTERVENTION.test(people)) return { eventType: 'Protests', subEventType: 'Protest with intervention' };
+    return { eventType: 'Protests', subEventType: 'Peaceful protest' };
+  }
+  if (has('seizure') && !has('kill', 'attack', 'clash')) {
+    const contraband = !new RegExp(WEAPON_WORDS, 'i').test(frameText);
+    return { eventType: 'Strategic developments', subEventType: contraband ? 'Other' : 'Disrupted weapons use' };
+  }
+  if (has('defuse') && !has('kill', 'attack', 'clash') && !(has('explosive') && has('harm'))) return { eventType: 'Strategic developments', subEventType: 'Disrupted weapons use' };
   // "strike" in conflict reporting is a remote (air, drone, missile) strike; a ground operation is a raid or attack.
-  if (kinds.has('airstrike') || (kinds.has('strike') && !kinds.has('raid')) || ((kinds.has('kill') || kinds.has('attack')) && AIR_PLATFORM.test(frameText)))
+  if (has('airstrike') || (has('strike') && !has('raid')) || (has('kill', 'attack') && AIR_PLATFORM.test(frameText)))
     return { eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike' };
-  if (kinds.has('suicide')) return { eventType: 'Explosions/Remote violence', subEventType: 'Suicide bomb' };
-  if (kinds.has('shelling')) return { eventType: 'Explosions/Remote violence', subEventType: 'Shelling/artillery/missile attack' };
-  if (kinds.has('explosive')) return { eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED' };
-  const civilians = CIVILIAN.test(frameText);
-  if (kinds.has('kidnap') && civilians) return { eventType: 'Violence against civilians', subEventType: 'Abduction/forced disappearance' };
-  if ((kinds.has('kill') || kinds.has('attack')) && civilians && !kinds.has('raid')) return { eventType: 'Violence against civilians', subEventType: 'Attack' };
-  if (kinds.has('capture') && !violent) return { eventType: 'Strategic developments', subEventType: 'Arrests' };
-  if (kinds.has('siege') && !kinds.has('kill')) return { eventType: 'Battles', subEventType: 'Armed clash' };
-  return { eventType: 'Battles', subEventType: 'Armed clash' };
+  if (has('suicide')) return { eventType: 'Explosions/Remote violence', subEventType: 'Suicide bomb' };
+  if (has('shelling')) return { eventType: 'Explosions/Remote violence', subEventType: 'Shelling/artillery/missile attack' };
+  if (has('grenade')) return { eventType: 'Explosions/Remote violence', subEventType: 'Grenade' };
+  if (has('explosive')) return { eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED' };
+  if (has('sexual')) return { eventType: 'Violence against civilians', subEventType: 'Sexual violence' };
+  if (has('kidnap')) return { eventType: 'Violence against civilians', subEventType: 'Abduction/forced disappearance' };
+  // Two armed sides fighting is a battle whoever else is named; one side hitting people who are not armed is not.
+  if (has('clash') && (armed || !civilians)) return { eventType: 'Battles', subEventType: 'Armed clash' };
+  if (has('kill', 'attack', 'shooting', 'harm', 'incendiary', 'arson', 'raid', 'siege', 'clash')) {
+    if (civilians && !has('raid', 'siege') && !armedTarget(people)) return { eventType: 'Violence against civilians', subEventType: 'Attack' };
+    if (has('harm', 'incendiary', 'arson') && !has('kill', 'attack', 'shooting', 'raid', 'clash') && !armed) return { eventType: 'Violence against civilians', subEventType: 'Attack' };
+    if (!has('kill', 'attack', 'shooting', 'raid', 'clash', 'siege', 'incendiary', 'arson') && has('capture')) return { eventType: 'Strategic developments', subEventType: 'Arrests' };
+    return { eventType: 'Battles', subEventType: 'Armed clash' };
+  }
+  if (has('loot', 'arson')) return { eventType: 'Strategic developments', subEventType: 'Looting/property destruction' };
+  if (has('capture') && !violent) return { eventType: 'Strategic developments', subEventType: 'Arrests' };
+  if (has('agreement')) return { eventType: 'Strategic developments', subEventType: 'Agreement' };
+  if (has('base')) return { eventType: 'Strategic developments', subEventType: 'Headquarters or base established' };
+  if (has('group')) return { eventType: 'Strategic developments', subEventType: 'Change to group/activity' };
+  if (has('overtake')) return { eventType: 'Battles', subEventType: 'Non-state actor overtakes territory' };
+  return { eventType: 'Strategic developments', subEventType: 'Other' };
+}
+
+const WEAPON_WORDS = '\\b(?:weapons?|arms|munitions|explosives?|ammunition|ammo|rounds|cartridges|bullets|grenades?|pistols?|rifles?|guns?|firearms|revolvers?|bombs?|IEDs?|detonators|mines|rocket launchers?|mortars?|shells|cache)\\b';
+
+/** Is an armed party on the receiving end ("attacked a police post", "two soldiers were killed")? */
+function armedTarget(text: string): boolean {
+  const target = /\b(?:on|against|targeting|targeted|ambushed|attacked|killed|killing|wounded|wounding|injured|injuring)\s+(?:a|an|the|two|three|four|five|several|\d+)?\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|troops?|army|police(?:m[ae]n)?|policem[ae]n|constables?|security (?:forces|personnel|men)|personnel|rangers|paramilitar\w*|jawans?|commandos?|guards?|militants?|rebels?|insurgents?|fighters|terrorists?|Maoists?|check-?posts?|outposts?|checkpoints?|patrols?|convoys?|camps?|bases?|barracks|police (?:station|post|vehicle|van|team|party))\b/i;
+  const passive = /\b(?:soldiers?|troops?|police(?:m[ae]n)?|policem[ae]n|constables?|security (?:forces|personnel|men)|personnel|rangers|jawans?|commandos?|guards?|militants?|rebels?|insurgents?|fighters|terrorists?|Maoists?)\s+(?:\w+\s+){0,3}(?:was|were|have been|had been|got)\s+(?:\w+\s+)?(?:killed|injured|wounded|martyred|shot|attacked|ambushed|hurt)\b/i;
+  return target.test(text) || passive.test(text);
 }
 
 const QUANTIFIED = /\b(?:series|wave|spate|string|number|couple|one|some|many|several|two|three|four|each|any|all|most|part)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
-const BACKGROUND_LEAD = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+/** Strategic developments that are as often a state of affairs as an event. */
+const WEAK_KINDS = new Set<TriggerKind>(['base', 'group', 'deploy', 'agreement', 'surrender']);
+
+/** Words that make the event noun after them another event than the one reported: "after the attack", "protesting the killing of". */
+const BACKGROUND_LEAD = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for|against|over|condemning|denouncing|protesting|demanding|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 /** Verbs that make a bare plural ("conducted attacks", "who conduct mortar attacks") a habit, not an event. */
 const HABITUAL_VERB = /\b(?:conduct(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|launch(?:es|ing)?|plan(?:s|ning)?|support(?:s|ing)?|direct(?:s|ing)?|stag(?:e|es|ing)|involved in|responsible for|facilitat(?:e|es|ing)|specialis(?:e|es)d? in|known for)\b(?:\s+[\w,'’-]+){0,12}\s*$/i;
 const HABITUAL_NOUN = /^(?:attacks|raids|kidnappings|assassinations|strikes|killings|bombings|ambushes|operations|airstrikes|clashes)$/i;
+/** A modifier of a plural event noun further on ("improvised explosive device, … and mortar attacks"). */
+const HABITUAL_HEAD_AHEAD = /^(?:[\s,-]+(?:and\s+|or\s+)?[\w-]+){0,12}?\s+(?:attacks|raids|bombings|ambushes|operations|strikes)\b/i;
 
 interface Frame {
   ranges: Span[];
@@ -340,7 +395,7 @@ export function analyseSentence(
       // no single event: alone they make nothing, beside a reported event they do not decide its type.
       const isBare = (t: TriggerHit) =>
         t.noun &&
-        HABITUAL_NOUN.test(t.text.split(/\s+/).pop()!) &&
+        (HABITUAL_NOUN.test(t.text.split(/\s+/).pop()!) || HABITUAL_HEAD_AHEAD.test(text.slice(t.end, clause.end))) &&
         !/\b(?:the|a|an|two|three|four|five|several|separate|these|those|\d+)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)) &&
         HABITUAL_VERB.test(text.slice(Math.max(clause.start, t.start - 160), t.start));
       const frameDates = dates.filter((d) => frame.ranges.some((r) => within(d, r)) && !masked.some((m) => overlaps(m, d)));
@@ -348,6 +403,9 @@ export function analyseSentence(
       if (frame.triggers.every(isBare)) {
         if (!Object.keys(counts).length) continue;
       } else frame.triggers = frame.triggers.filter((t) => !isBare(t));
+      // Developments told in the perfect ("Russia has opened training camps", "has deployed advisers") describe a
+      // state of affairs, not a dated event.
+      if (frame.triggers.every((t) => WEAK_KINDS.has(t.kind) && /\b(?:has|have|had)\s+(?:(?:also|long|now|already|reportedly|allegedly|since|been)\s+)*(?:\S+\s+)?$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)))) continue;
       // "other high-profile attacks in Iraq": bare plurals with no number and no date of their own are generic.
       if (frame.triggers.every(plural) && !Object.keys(counts).length && !frameDates.length) continue;
       const kinds = new Set(frame.triggers.map((t) => t.kind));
