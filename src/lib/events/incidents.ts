@@ -122,24 +122,47 @@ function blank(text: string, base: number, spans: Span[]): string {
   return out;
 }
 
+/** After a possessive: a named or unnamed part of the place ("'s Kutkai Township", "'s Hayatabad area", "'s outskirts"). */
+const POSSESSED_PART =
+  /^['’]s\s+(?:(?:[A-Z][\w'’-]+|north|south|east|west|northern|southern|eastern|western|central|remote|border)\s+){0,3}(?:outskirts|suburbs?|centre|center|province|district|township|area|village|town|city|region|county|upazila|tehsil|sub-?division|neighbou?rhood|valley|agency|block|commune|municipality|state|capital|border|countryside)\b/i;
+
 /** Choose the place of an event among the place names in its frame. */
 export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], triggers: TriggerHit[], focusCountry: Place | null = null): PlaceChoice | null {
-  type Cand = { t: Toponym; place: Place; near: boolean; part: boolean; context: boolean };
+  type Cand = { t: Toponym; place: Place; near: boolean; part: boolean; context: boolean; precision?: 2 | 3; unlocated?: boolean };
   const cands: Cand[] = [];
+  const marching = triggers.length > 0 && triggers.every((t) => t.kind === 'protest');
   for (const t of toponyms) {
     if (!t.place || !frame.some((f) => within(t, f))) continue;
     // A continent or a region across borders ("the Middle East") is too vague to place an incident.
     if (t.place.kind === 'region' && !t.place.country) continue;
     const before = text.slice(Math.max(0, t.start - 60), t.start);
     const after = text.slice(t.end, t.end + 30);
-    if (MOVEMENT_BEFORE.test(before)) continue; // where things move from or to: routes, not incidents
-    if (/^['’]s?\b/.test(after) && !/^['’]s\s+(?:outskirts|suburbs|centre|center|province)/.test(after)) continue; // "Iran's Qods Force"
+    // Where things move from or to: routes, not incidents. A march is the exception: where it goes is where it is.
+    if (MOVEMENT_BEFORE.test(before) && !(marching && /\b(?:to|towards?|through|across|into)\s+(?:the\s+)?$/i.test(before))) continue;
+    // "Iran's Qods Force" names no location; "Shan State's Kutkai Township", "Peshawar's outskirts" place the event in part of it.
+    const possessive = /^['’]s?\b/.test(after);
+    const partOf = possessive && POSSESSED_PART.test(after);
+    if (possessive && !partOf) continue;
     if (/\b(?:Forces?|Army|Division|Command|Corps)\s+$/.test(before)) continue; // "Multinational Forces Iraq"
     // A name used as a modifier ("US military", "Kabul Police") names no location unless a preposition places it.
-    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|[\w'’-]+\s+of\s+)?$/i.test(before);
+    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on|under)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|[\w'’-]+\s+of\s+)?$/i.test(before);
     const attributive = /^\s+(?:[a-z][\w-]*|Forces?|Army|Police|Military|Special|Coalition|Security)\b/.test(after) && !/^\s+(?:and|or|in|on|at|to|from|was|were|is|are|has|had|province|city|district|region|governorate|area)\b/.test(after);
-    if (!locative && (attributive || t.place.kind === 'country')) continue;
-    cands.push({ t, place: t.place, near: NEAR_BEFORE.test(before) || NEAR_AFTER.test(after), part: PART_BEFORE.test(before), context: false });
+    if (!locative && !partOf && (attributive || t.place.kind === 'country')) continue;
+    // The container the text names decides where the place's namesake is not in it ("Para" in "Dakir Para village,
+    // Palashbari upazila" resolved to a Brazilian state): the event goes on the container, at its precision.
+    const container = t.container && !contains(t.container.place, t.place) ? t.container : null;
+    if (container) {
+      cands.push({ t, place: container.place, near: false, part: false, context: false, precision: container.precision });
+      continue;
+    }
+    cands.push({ t, place: t.place, near: NEAR_BEFORE.test(before) || NEAR_AFTER.test(after), part: PART_BEFORE.test(before) || partOf, context: false });
+  }
+  // Places the gazetteer lacks, named where the event happened, on the container the text names for them.
+  for (const t of toponyms) {
+    if (t.place || !t.container || !frame.some((f) => within(t, f))) continue;
+    const before = text.slice(Math.max(0, t.start - 60), t.start);
+    if (MOVEMENT_BEFORE.test(before)) continue;
+    cands.push({ t, place: t.container.place, near: false, part: false, context: false, precision: t.container.precision, unlocated: true });
   }
   if (!cands.length) return focusCountry ? unlocatedPlace(text, toponyms, frame, focusCountry) : null;
   // A place that only situates another ("Musayyib, just south of Baghdad", "Numaniyah near Al Kut in Wasit province").
@@ -171,8 +194,9 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
   );
   const c = choices[0];
   const kind = c.place.kind;
-  const geoPrecision: 1 | 2 | 3 = kind === 'country' || kind === 'admin1' || kind === 'region' ? 3 : kind === 'admin2' ? 2 : c.near || c.part ? 2 : 1;
-  return { toponym: c.t, place: c.place, geoPrecision };
+  const byKind: 1 | 2 | 3 = kind === 'country' || kind === 'admin1' || kind === 'region' ? 3 : kind === 'admin2' ? 2 : c.near || c.part ? 2 : 1;
+  const geoPrecision: 1 | 2 | 3 = c.precision ? (Math.max(c.precision, byKind) as 2 | 3) : byKind;
+  return { toponym: c.t, place: c.place, geoPrecision, ...(c.unlocated ? { unlocatedName: c.t.text } : {}) };
 }
 
 /**

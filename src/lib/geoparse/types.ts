@@ -16,4 +16,11 @@ export interface Toponym extends Mention {
   confidence: number;
   /** Other plausible referents, best first (at most 5), for the correction UI. */
   alternatives: Array<{ place: Place; score: number }>;
+  /**
+   * The smallest container the text names for this toponym ("Boma, in Lac province" → Lac), when there is one:
+   * precision 2 for a district or part of a region, 3 for a province or larger. The fallback when `place` is null.
+   */
+  container?: { place: Place; precision: 2 | 3 } | null;
+  /** Why `place` is null (no candidate, no candidate in the document's region, …); null or absent when resolved. */
+  unresolved?: string | null;
 }
