@@ -126,6 +126,9 @@ function blank(text: string, base: number, spans: Span[]): string {
 const POSSESSED_PART =
   /^['’]s\s+(?:(?:[A-Z][\w'’-]+|north|south|east|west|northern|southern|eastern|western|central|remote|border)\s+){0,3}(?:outskirts|suburbs?|centre|center|province|district|township|area|village|town|city|region|county|upazila|tehsil|sub-?division|neighbou?rhood|valley|agency|block|commune|municipality|state|capital|border|countryside)\b/i;
 
+/** Below this geoparser confidence a resolved place is not trusted to place an event. */
+const UNRELIABLE = 0.35;
+
 /** Choose the place of an event among the place names in its frame. */
 export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], triggers: TriggerHit[], focusCountry: Place | null = null): PlaceChoice | null {
   type Cand = { t: Toponym; place: Place; near: boolean; part: boolean; context: boolean; precision?: 2 | 3; unlocated?: boolean };
@@ -150,11 +153,15 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
     if (!locative && !partOf && (attributive || t.place.kind === 'country')) continue;
     // The container the text names decides where the place's namesake is not in it ("Para" in "Dakir Para village,
     // Palashbari upazila" resolved to a Brazilian state): the event goes on the container, at its precision.
-    const container = t.container && !contains(t.container.place, t.place) ? t.container : null;
+    const unreliable = Number.isFinite(t.confidence) && t.confidence < UNRELIABLE;
+    const container = t.container && (unreliable || !contains(t.container.place, t.place)) ? t.container : null;
     if (container) {
       cands.push({ t, place: container.place, near: false, part: false, context: false, precision: container.precision });
       continue;
     }
+    // A resolution the geoparser itself thinks more likely wrong than right places no event (a namesake abroad is the
+    // worst thing the map can show); the event stays unplaced unless another name or a container places it.
+    if (unreliable) continue;
     cands.push({ t, place: t.place, near: NEAR_BEFORE.test(before) || NEAR_AFTER.test(after), part: PART_BEFORE.test(before) || partOf, context: false });
   }
   // Places the gazetteer lacks, named where the event happened, on the container the text names for them.
