@@ -276,8 +276,14 @@ export function classify(kinds: Set<TriggerKind>, frameText: string): { eventTyp
   if (has('explosive')) return { eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED' };
   if (has('sexual')) return { eventType: 'Violence against civilians', subEventType: 'Sexual violence' };
   if (has('kidnap')) return { eventType: 'Violence against civilians', subEventType: 'Abduction/forced disappearance' };
-  // Two armed sides fighting is a battle whoever else is named; one side hitting people who are not armed is not.
-  if (has('clash') && (armed || !civilians)) return { eventType: 'Battles', subEventType: 'Armed clash' };
+  // Crowds (party supporters, villagers, students) fighting each other or the police riot; organised armed groups
+  // fighting each other or the state do battle.
+  const organised = ORGANISED_ARMED.test(people);
+  const riotKind = () => (FORCE_ON_CROWD.test(people) || /\b(?:protest|demonstrat|rall(?:y|ies)|bandh|hartal|strike|blockade)/i.test(people) ? 'Violent demonstration' : 'Mob violence');
+  if (has('clash') && !organised && CROWD_AGENT.test(people) && !has('raid', 'siege')) return { eventType: 'Riots', subEventType: riotKind() };
+  if (has('clash')) return { eventType: 'Battles', subEventType: 'Armed clash' };
+  if (has('kill', 'attack', 'shooting', 'harm', 'incendiary', 'arson') && !has('raid', 'siege') && !organised && crowdAgent(people))
+    return { eventType: 'Riots', subEventType: riotKind() };
   if (has('kill', 'attack', 'shooting', 'harm', 'incendiary', 'arson', 'raid', 'siege', 'clash')) {
     if (civilians && !has('raid', 'siege') && !armedTarget(people)) return { eventType: 'Violence against civilians', subEventType: 'Attack' };
     if (has('harm', 'incendiary', 'arson') && !has('kill', 'attack', 'shooting', 'raid', 'clash') && !armed) return { eventType: 'Violence against civilians', subEventType: 'Attack' };
@@ -295,9 +301,21 @@ export function classify(kinds: Set<TriggerKind>, frameText: string): { eventTyp
 
 const WEAPON_WORDS = '\\b(?:weapons?|arms|munitions|explosives?|ammunition|ammo|rounds|cartridges|bullets|grenades?|pistols?|rifles?|guns?|firearms|revolvers?|bombs?|IEDs?|detonators|mines|rocket launchers?|mortars?|shells|cache)\\b';
 
+/** Organised armed forces and groups: with them a fight is a battle, not a riot. */
+const ORGANISED_ARMED = /\b(?:militants?|rebels?|insurgents?|guerrill?as?|fighters|terrorists?|separatists?|Maoists?|Naxal\w*|gunm[ae]n|assailants|attackers|armed (?:men|group|groups|cadres|miscreants)|militia\w*|extremists|jihadists|dacoits|bandits|pirates|troops|soldiers|army)\b/i;
+/** People acting as a crowd: the ones who riot when they fight. */
+const CROWD_AGENT = /\b(?:supporters|activists|workers|students|villagers|locals|mobs?|crowds?|protest(?:ers|ors)|demonstrators|cadres|youths|agitators|followers|rioters|party men|(?:[A-Z][\w-]*|League|Dal|Congress|BJP|BNP) men|groups of (?:youths|people|villagers|students|locals))\b/;
+/** A crowd as the one acting: named before the violence, or after "by". */
+function crowdAgent(text: string): boolean {
+  const m = CROWD_AGENT.exec(text);
+  if (!m) return false;
+  const firstViolence = /\b(?:attack|assault|beat|clash|kill|injur|wound|shot|fired|hack|stab|torch|set|hurl|threw|pelt|vandal|lynch)/i.exec(text);
+  return !firstViolence || m.index < firstViolence.index || /\bby\s+(?:the\s+)?(?:\w+\s+){0,3}$/i.test(text.slice(Math.max(0, m.index - 30), m.index));
+}
+
 /** Is an armed party on the receiving end ("attacked a police post", "two soldiers were killed")? */
 function armedTarget(text: string): boolean {
-  const target = /\b(?:on|against|targeting|targeted|ambushed|attacked|killed|killing|wounded|wounding|injured|injuring)\s+(?:a|an|the|two|three|four|five|several|\d+)?\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|troops?|army|police(?:m[ae]n)?|policem[ae]n|constables?|security (?:forces|personnel|men)|personnel|rangers|paramilitar\w*|jawans?|commandos?|guards?|militants?|rebels?|insurgents?|fighters|terrorists?|Maoists?|check-?posts?|outposts?|checkpoints?|patrols?|convoys?|camps?|bases?|barracks|police (?:station|post|vehicle|van|team|party))\b/i;
+  const target = /\b(?:on|against|targeting|targeted|ambushed|attacked|shot|gunned down|killed|killing|wounded|wounding|injured|injuring)\s+(?:a|an|the|two|three|four|five|several|\d+)?\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|troops?|army|police(?:m[ae]n)?|policem[ae]n|constables?|security (?:forces|personnel|men)|personnel|rangers|paramilitar\w*|jawans?|commandos?|guards?|militants?|rebels?|insurgents?|fighters|terrorists?|Maoists?|check-?posts?|outposts?|checkpoints?|patrols?|convoys?|camps?|bases?|barracks|police (?:station|post|vehicle|van|team|party))\b/i;
   const passive = /\b(?:soldiers?|troops?|police(?:m[ae]n)?|policem[ae]n|constables?|security (?:forces|personnel|men)|personnel|rangers|jawans?|commandos?|guards?|militants?|rebels?|insurgents?|fighters|terrorists?|Maoists?)\s+(?:\w+\s+){0,3}(?:was|were|have been|had been|got)\s+(?:\w+\s+)?(?:killed|injured|wounded|martyred|shot|attacked|ambushed|hurt)\b/i;
   return target.test(text) || passive.test(text);
 }
