@@ -149,6 +149,7 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
         }
       }
       const adds = added || findTriggers(an.sentence.text, an.sentence.start).length > 0;
+      if (adds) escalate(record, d);
       if (adds && !record.sources.some((s) => s.sentence_start === an.sentence.start)) {
         record.sources.push(sourceOf(article, an.sentence, anchor.place!.toponym));
         record.actors = [...new Set([...record.actors, ...d.actors])];
@@ -158,11 +159,33 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
   return { article, sentences, analyses, incidents: merged };
 }
 
+/**
+ * A protest told further in a sentence that does not name its place: police stepping in ("Police fired tear gas and
+ * arrested 12 protesters") makes it a protest with intervention, killings by them excessive force, violence of the
+ * crowd's own a violent demonstration (ACLED codes the event by its most severe part).
+ */
+function escalate(record: IncidentRecord, d: IncidentDraft): void {
+  if (record.eventType !== 'Protests') return;
+  const rank = ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'];
+  if (d.eventType === 'Riots' && d.subEventType === 'Violent demonstration') {
+    record.eventType = 'Riots';
+    record.subEventType = d.subEventType;
+  } else if (d.eventType === 'Protests' && rank.indexOf(d.subEventType) > rank.indexOf(record.subEventType)) record.subEventType = d.subEventType;
+  else if (d.eventType === 'Strategic developments' && d.subEventType === 'Arrests' && record.subEventType === 'Peaceful protest') record.subEventType = 'Protest with intervention';
+}
+
 export function foldRecords(a: IncidentRecord, b: IncidentRecord): IncidentRecord {
   const base = combine(a, b);
   // The event type of the more violent report: a raid that killed people is a clash even where another report
   // mentions only the arrests.
-  const rank = (r: IncidentRecord) => (r.subEventType === 'Air/drone strike' ? 4 : r.eventType === 'Explosions/Remote violence' ? 3 : r.eventType === 'Battles' ? 2 : r.eventType === 'Violence against civilians' ? 2 : 1);
+  const protest = ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'];
+  const rank = (r: IncidentRecord) =>
+    r.subEventType === 'Air/drone strike' ? 4
+    : r.eventType === 'Explosions/Remote violence' ? 3
+    : r.eventType === 'Battles' || r.eventType === 'Violence against civilians' ? 2
+    : r.eventType === 'Riots' ? 1.5
+    : r.eventType === 'Protests' ? 1.1 + 0.1 * protest.indexOf(r.subEventType)
+    : 1;
   const typed = rank(b) > rank(a) ? b : a;
   const sources = [...a.sources];
   for (const s of b.sources) if (!sources.some((x) => x.article === s.article && x.sentence_start === s.sentence_start && x.start === s.start)) sources.push(s);

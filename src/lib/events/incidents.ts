@@ -418,9 +418,22 @@ export function analyseSentence(
   if (/\?["”’)]*$/.test(sentence.text.trim())) return result; // questions report nothing
   const clauses: Span[] = [];
   let at = sentence.start;
-  for (const m of sentence.text.matchAll(/;\s*|\s+as well as\s+/g)) {
-    clauses.push({ start: at, end: sentence.start + m.index! });
-    at = sentence.start + m.index! + m[0].length;
+  // Two events in one sentence: "…; and …", "… as well as …", and a new place taking a new event (", and in western
+  // Farah province, where militants ambushed …", ", while in Kunduz …"), when both parts report one.
+  const cuts: Array<{ at: number; len: number }> = [];
+  for (const m of sentence.text.matchAll(/;\s*|\s+as well as\s+/g)) cuts.push({ at: m.index!, len: m[0].length });
+  for (const m of sentence.text.matchAll(/,\s+(?:and|while|whereas|but|and also)\s+(?=(?:(?:also|later|earlier)\s+)?(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[A-Z])/g)) {
+    const cutAt = m.index!;
+    const next = cuts.filter((c) => c.at > cutAt).map((c) => c.at)[0] ?? sentence.text.length;
+    const prev = Math.max(0, ...cuts.filter((c) => c.at < cutAt).map((c) => c.at + c.len));
+    const named = toponyms.some((t) => t.start >= sentence.start + cutAt && t.start - (sentence.start + cutAt) <= m[0].length + 40);
+    const left = findTriggers(sentence.text.slice(prev, cutAt), 0).length > 0;
+    const right = findTriggers(sentence.text.slice(cutAt + m[0].length, next), 0).length > 0;
+    if (named && left && right) cuts.push({ at: cutAt, len: m[0].length });
+  }
+  for (const c of cuts.sort((a, b) => a.at - b.at)) {
+    clauses.push({ start: at, end: sentence.start + c.at });
+    at = sentence.start + c.at + c.len;
   }
   clauses.push({ start: at, end: sentence.end });
   const dateSpans = dates.map((d) => ({ start: d.start, end: d.end }));
@@ -490,6 +503,10 @@ export function analyseSentence(
         // A background mention may carry the clause's date when the main clause has no event of its own.
         const free = dates.find((d) => within(d, clause) && !masked.some((m) => overlaps(m, d)));
         if (free && !reference && !frames(text, clause, triggers, toponyms, masked).some((f) => !f.background)) date = { date: free.date, precision: free.precision, text: free.text, how: 'explicit' };
+      } else if (clause.start > sentence.start && !reference) {
+        // A later clause of the sentence ("…, and in Farah, where …") happened when the sentence says.
+        const earlier = dates.filter((d) => d.end <= clause.start && !d.since && d.date).pop();
+        if (earlier) date = { date: earlier.date, precision: earlier.precision, text: earlier.text, how: 'inherited' };
       }
       result.drafts.push({
         article: articleId,
