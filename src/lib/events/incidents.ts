@@ -304,7 +304,10 @@ const WEAPON_WORDS = '\\b(?:weapons?|arms|munitions|explosives?|ammunition|ammo|
 /** Organised armed forces and groups: with them a fight is a battle, not a riot. */
 const ORGANISED_ARMED = /\b(?:militants?|rebels?|insurgents?|guerrill?as?|fighters|terrorists?|separatists?|Maoists?|Naxal\w*|gunm[ae]n|assailants|attackers|armed (?:men|group|groups|cadres|miscreants)|militia\w*|extremists|jihadists|dacoits|bandits|pirates|troops|soldiers|army)\b/i;
 /** People acting as a crowd: the ones who riot when they fight. */
-const CROWD_AGENT = /\b(?:supporters|activists|workers|students|villagers|locals|mobs?|crowds?|protest(?:ers|ors)|demonstrators|cadres|youths|agitators|followers|rioters|party men|(?:[A-Z][\w-]*|League|Dal|Congress|BJP|BNP) men|groups of (?:youths|people|villagers|students|locals))\b/;
+const CROWD_WORDS = /\b(?:supporters|activists|workers|students|villagers|locals|mobs?|crowds?|protest(?:ers|ors)|demonstrators|cadres|youths|agitators|followers|rioters|party men|groups of (?:youths|people|villagers|students|locals))\b/i;
+/** "BNP men", "Trinamool men": a party's men. */
+const PARTY_MEN = /\b[A-Z][\w-]*\s+men\b/;
+const CROWD_AGENT = { test: (s: string) => CROWD_WORDS.test(s) || PARTY_MEN.test(s), exec: (s: string) => CROWD_WORDS.exec(s) ?? PARTY_MEN.exec(s) };
 /** A crowd as the one acting: named before the violence, or after "by". */
 function crowdAgent(text: string): boolean {
   const m = CROWD_AGENT.exec(text);
@@ -320,7 +323,7 @@ function armedTarget(text: string): boolean {
   return target.test(text) || passive.test(text);
 }
 
-const QUANTIFIED = /\b(?:series|wave|spate|string|number|couple|one|some|many|several|two|three|four|each|any|all|most|part)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+const QUANTIFIED = /\b(?:series|wave|spate|string|number|couple|one|some|many|several|two|three|four|each|any|all|most|part|hundreds|thousands|dozens|scores|tens|crowds?|groups?|members)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 /** Strategic developments that are as often a state of affairs as an event. */
 const WEAK_KINDS = new Set<TriggerKind>(['base', 'group', 'deploy', 'agreement', 'surrender']);
 
@@ -338,6 +341,23 @@ interface Frame {
   background: boolean;
 }
 
+/** The last lead word before an event noun ("through the streets of Peshawar against attacks" → "against"). */
+function lastLead(lead: string): RegExpExecArray {
+  let best = BACKGROUND_LEAD.exec(lead)!;
+  const words = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for|against|over|condemning|denouncing|protesting|demanding|following)\s+/gi;
+  for (const m of lead.matchAll(words)) {
+    if (m.index! <= best.index) continue;
+    const tail = new RegExp(BACKGROUND_LEAD.source, 'i').exec(lead.slice(m.index!));
+    if (tail && tail.index === 0) {
+      const at = m.index!;
+      const re = new RegExp(BACKGROUND_LEAD.source, 'iy');
+      re.lastIndex = at;
+      best = re.exec(lead) ?? best;
+    }
+  }
+  return best;
+}
+
 /** Split a clause into its main frame and background mentions of other events. */
 function frames(text: string, clause: Span, triggers: TriggerHit[], toponyms: Toponym[], masked: Span[]): Frame[] {
   const rel = (n: number) => n - clause.start;
@@ -345,14 +365,15 @@ function frames(text: string, clause: Span, triggers: TriggerHit[], toponyms: To
   const main: TriggerHit[] = [];
   for (const t of triggers) {
     const lead = text.slice(clause.start, t.start);
-    const isNounUse = t.noun || /ing$/.test(t.text);
+    // Past forms of event nouns ("clashed", "attacked") are verbs: they report, they are not mentioned in passing.
+    const isNounUse = (t.noun && !/ed$/i.test(t.text)) || /ing$/.test(t.text);
     if (isNounUse && (main.length || bg.length || /\S/.test(lead)) && BACKGROUND_LEAD.test(lead) && !QUANTIFIED.test(lead)) {
       const inNp = bg.find((b) => b.ranges.some((r) => within(t, r)));
       if (inNp) {
         inNp.triggers.push(t);
         continue;
       }
-      const leadMatch = BACKGROUND_LEAD.exec(lead)!;
+      const leadMatch = lastLead(lead);
       const npStart = clause.start + leadMatch.index + leadMatch[0].search(/\S+\s*$/) - (leadMatch[0].length - leadMatch[0].trimEnd().length);
       const npFrom = clause.start + leadMatch.index + (/^\S+/.exec(leadMatch[0])?.[0].length ?? 0);
       const compound = toponyms.some((p) => p.place && p.start >= npFrom && p.end <= t.start);
@@ -471,7 +492,11 @@ export function analyseSentence(
       // "other high-profile attacks in Iraq": bare plurals with no number and no date of their own are generic.
       if (frame.triggers.every(plural) && !Object.keys(counts).length && !frameDates.length) continue;
       const kinds = new Set(frame.triggers.map((t) => t.kind));
-      const place = choosePlace(text, toponyms, frame.ranges.map((r) => subtract(r, masked)).flat(), frame.triggers, focusCountry);
+      let place = choosePlace(text, toponyms, frame.ranges.map((r) => subtract(r, masked)).flat(), frame.triggers, focusCountry);
+      // A protest against something named with its place ("protested against attacks on minorities in Mudhol town")
+      // is held where the grievance is, when the protest names no place of its own.
+      if ((!place || place.unlocatedName) && !frame.background && frame.triggers.every((t) => t.kind === 'protest'))
+        place = choosePlace(text, toponyms, subtract(clause, masked), frame.triggers, focusCountry) ?? place;
       const { eventType, subEventType } = classify(kinds, frameText);
       const actorsFound = findActors(frameText, clause.start);
       const pivot = frame.triggers[0];
