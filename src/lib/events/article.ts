@@ -3,6 +3,7 @@ import type { Source } from '../geojson/types';
 import type { CountField } from './counts';
 import { addDays, anaphoricDay, type ArticleDate, type DateMention } from './dates';
 import { analyseSentence, choosePlace, focusCountryOf, findTriggers, irrealisSpans, type IncidentDraft, type SentenceAnalysis } from './incidents';
+import { mergeAliases } from './actors';
 import { datesCompatible, mergeAll, combine, type Mergeable } from './merge';
 import { splitSentences, type Sentence } from './text/sentences';
 import type { ReadArticle } from './types';
@@ -13,6 +14,8 @@ export interface IncidentRecord extends Mergeable {
   sources: Source[];
   eventType: IncidentDraft['eventType'];
   actors: string[];
+  /** Canonical actor name → the other spellings the sources used. */
+  actorAliases: Record<string, string[]>;
   actor1: string | null;
   actor2: string | null;
   confidence: number;
@@ -122,6 +125,7 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
         drafts: [d],
         sources,
         actors: d.actors,
+        actorAliases: d.actorAliases,
         actor1: d.actor1,
         actor2: d.actor2,
         confidence: d.confidence,
@@ -153,6 +157,7 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
       if (adds && !record.sources.some((s) => s.sentence_start === an.sentence.start)) {
         record.sources.push(sourceOf(article, an.sentence, anchor.place!.toponym));
         record.actors = [...new Set([...record.actors, ...d.actors])];
+        record.actorAliases = mergeAliases(record.actorAliases, d.actorAliases);
       }
     }
   }
@@ -196,6 +201,7 @@ export function foldRecords(a: IncidentRecord, b: IncidentRecord): IncidentRecor
     drafts: [...a.drafts, ...b.drafts],
     sources,
     actors: [...new Set([...a.actors, ...b.actors])],
+    actorAliases: mergeAliases(a.actorAliases, b.actorAliases),
     actor1: a.actor1 ?? b.actor1,
     actor2: a.actor2 ?? b.actor2,
     confidence: Math.min(0.99, Math.round((Math.max(a.confidence, b.confidence) + 0.05) * 100) / 100),

@@ -1,7 +1,7 @@
 import type { Place } from '../gazetteer/types';
 import type { Toponym } from '../geoparse/types';
 import type { EventType } from '../geojson/types';
-import { findActors } from './actors';
+import { aliasesOf, findActors } from './actors';
 import { findCounts, type Count, type CountField } from './counts';
 import { anaphoricDay, findDates, type ArticleDate, type DateMention, type TimePrecision } from './dates';
 import {
@@ -53,6 +53,8 @@ export interface IncidentDraft {
   actor1: string | null;
   actor2: string | null;
   actors: string[];
+  /** Canonical actor name → the other spellings the text used. */
+  actorAliases: Record<string, string[]>;
   eventType: EventType;
   subEventType: string;
   confidence: number;
@@ -547,6 +549,7 @@ export function analyseSentence(
         actor1: initiators[0] ?? null,
         actor2: actor2s[0] ?? null,
         actors,
+        actorAliases: aliasesOf(actorsFound),
         eventType,
         subEventType,
         confidence: 0

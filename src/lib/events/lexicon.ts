@@ -101,7 +101,31 @@ const ORG_MOD = "(?:US|U\\.S\\.|UN|NATO|[A-Z][a-zA-Z]+(?:[-’'][A-Za-z]+)*|spec
 export const ACTOR_PHRASE = new RegExp(`\\b(?:${ORG_MOD}\\s+){1,5}${ORG_HEAD}\\b`, 'g');
 /** Groups that are named without a head noun. */
 export const NAMED_GROUPS =
-  /\b(?:Taliban|Hezbollah|Hizballah|Hizbullah|al[\s-]Qaeda(?: in Iraq)?|AQI|NATO|ISIS|ISIL|IS-K|Islamic State(?: in Khorasan)?|Hamas|HAMAS|Al[\s-]Shabaab|Boko Haram|Mahdi Army|Jaysh al[\s-]Mahdi|JAM|Hizb-e-Islami(?: Gulbuddin)?|Qods Force|Quds Force|IRGC|Revolutionary Guards?(?: Corps)?|Special Groups|Multinational Forces Iraq|Multi-National Forces? Iraq|Coalition forces|Peshmerga|Haqqani Network|Lashkar-e-Taiba|Jaish-e-Mohammed|Sheibani Network|Qazali Network)\b/g;
+  /\b(?:Taliban|Taleban|Tehri[kq]-[ie]-Taliban(?: Pakistan)?|Tehreek-e-Taliban(?: Pakistan)?|TTP|Hezbollah|Hizballah|Hizbullah|Hizbollah|al[\s-]Qa['’]?e?ida(?: in Iraq| in the Arabian Peninsula)?|AQI|AQAP|NATO|ISIS-K|ISIS|ISIL|IS-K|ISKP|ISWAP|Daesh|Islamic State(?: in Khorasan| Khorasan Province| West Africa Province)?|Hamas|HAMAS|Al[\s-]Shabaa?b|Boko Haram|Mahdi Army|Jaysh al[\s-]Mahdi|Jaish al[\s-]Mahdi|JAM|Hizb-e-Islami(?: Gulbuddin)?|IRGC[\s-]QF|IRGC(?: Quds Force)?|Qods Force|Quds Force|Revolutionary Guards?(?: Corps)?|Special Groups|Multinational Forces Iraq|Multi-National Forces? Iraq|Coalition forces|Peshmerga|Haqqani Network|Lashkar-e-Tai?ba|Lashkar-e-Toiba|LeT|Jaish-e-Mohammed|Jaish-e-Muhammad|JeM|Sheibani Network|Qazali Network|Wagner Group|PMC Wagner|Wagner)\b/g;
+
+/**
+ * One spelling per group (ACLED-style names), the variants reporting uses kept as aliases. Keys are the canonical
+ * names; the variants are matched case-insensitively, ignoring spaces, hyphens and apostrophes.
+ */
+export const ACTOR_ALIASES: Record<string, string[]> = {
+  'Islamic Revolutionary Guard Corps - Quds Force': ['Qods Force', 'Quds Force', 'IRGC-QF', 'IRGC QF', 'IRGC Quds Force'],
+  'Islamic Revolutionary Guard Corps': ['IRGC', 'Revolutionary Guard', 'Revolutionary Guards', 'Revolutionary Guard Corps', 'Revolutionary Guards Corps'],
+  'Islamic State': ['ISIS', 'ISIL', 'Daesh'],
+  'Islamic State (Khorasan)': ['IS-K', 'ISKP', 'ISIS-K', 'Islamic State in Khorasan', 'Islamic State Khorasan Province'],
+  'Islamic State (West Africa)': ['ISWAP', 'Islamic State West Africa Province'],
+  'al-Qaeda': ['al Qaeda', 'al-Qaida', 'al Qaida', "al Qa'ida"],
+  'al-Qaeda in Iraq': ['AQI', 'al Qaeda in Iraq', 'al-Qaida in Iraq'],
+  'al-Qaeda in the Arabian Peninsula': ['AQAP'],
+  Hezbollah: ['Hizballah', 'Hizbullah', 'Hizbollah'],
+  'al-Shabaab': ['Al Shabaab', 'Al-Shabab', 'al Shabab'],
+  'Mahdi Army': ['Jaysh al-Mahdi', 'Jaysh al Mahdi', 'Jaish al-Mahdi', 'JAM'],
+  Taliban: ['Taleban'],
+  'Tehrik-i-Taliban Pakistan': ['TTP', 'Tehreek-e-Taliban', 'Tehreek-e-Taliban Pakistan', 'Tehrik-e-Taliban Pakistan', 'Tehrik-i-Taliban'],
+  'Lashkar-e-Taiba': ['LeT', 'Lashkar-e-Toiba', 'Lashkar-e-Tayyiba', 'Lashkar-e-Taba'],
+  'Jaish-e-Mohammed': ['JeM', 'Jaish-e-Muhammad'],
+  'Wagner Group': ['Wagner', 'PMC Wagner'],
+  'Multinational Force - Iraq': ['Multinational Forces Iraq', 'Multi-National Force Iraq', 'Multi-National Forces Iraq', 'MNF-I']
+};
 
 export type CargoKind = 'weapons' | 'EFPs' | 'fighters' | 'trainees' | 'money' | 'drugs';
 export const CARGO: Array<{ kind: CargoKind; re: RegExp }> = [

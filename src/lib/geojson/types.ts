@@ -54,6 +54,8 @@ export interface IncidentProperties {
   /** Short human summary, e.g. "Air/drone strike in Ghor". */
   title: string;
   actors: string[];
+  /** Canonical actor name → the other spellings the sources used ("Islamic Revolutionary Guard Corps - Quds Force" → ["Qods Force", "IRGC-QF"]). */
+  actor_aliases?: Record<string, string[]>;
   /** ACLED actor1 (who acted) and actor2 (who was acted on), as named; null when the text does not say. */
   actor1: string | null;
   actor2: string | null;
