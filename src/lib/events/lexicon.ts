@@ -138,9 +138,9 @@ export const CARGO: Array<{ kind: CargoKind; re: RegExp }> = [
 export const TRAINING = /\bfor (?:\w+\s+){0,2}training\b/i;
 /** Verbs and nouns of moving things between places. */
 export const MOVEMENT =
-  /\b(?:smuggl\w*|suppl(?:y|ies|ied|ying)|sen(?:d|ds|ding|t)|transport\w*|transfer\w*|shipments?|ship(?:s|ped|ping)?|traffick\w*|funnel\w*|deliver\w*|provid(?:e|es|ed|ing)|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing)|infiltrat\w*|travel(?:l)?(?:ed|ing|s)?|went|go(?:es|ing)?|secur(?:e|ed|es|ing)|channel\w*|flow(?:s|ed|ing)?|route[sd]?)\b/gi;
+  /\b(?:smuggl\w*|depart(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for|towards?|into)|bound for|destined for|en route|cross(?:es|ed|ing)|arriv(?:e|es|ed|ing)|enter(?:s|ed|ing)|carr(?:y|ies|ied|ying)|truck(?:s|ed|ing)|fl(?:y|ies|ew|own)|driv(?:e|es|ing|en)|drove|suppl(?:y|ies|ied|ying)|sen(?:d|ds|ding|t)|transport\w*|transfer\w*|shipments?|ship(?:s|ped|ping)?|traffick\w*|funnel\w*|deliver\w*|provid(?:e|es|ed|ing)|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing)|infiltrat\w*|travel(?:l)?(?:ed|ing|s)?|went|go(?:es|ing)?|secur(?:e|ed|es|ing)|channel\w*|flow(?:s|ed|ing)?|route[sd]?)\b/gi;
 /** Movement verbs that move the mover (people travelling), which need a purpose ("for training") to be a route. */
-export const SELF_MOVEMENT = /^(?:travel|went|go|mov)/i;
+export const SELF_MOVEMENT = /^(?:travel|went|go|mov|head|depart|cross|arriv|enter|fl[yie]|flown|driv|drove|en route)/i;
 
 /** An air platform named in the frame makes a killing or attack an air/drone strike. */
 export const AIR_PLATFORM = /\b(?:unmanned aerial vehicles?|UAVs?|drones?|aircraft|warplanes?|(?:attack )?helicopters?|gunships?|jets?|air power|aerial|air support|precision munitions)\b/i;
