@@ -174,6 +174,7 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
     cands.push({ t, place: t.container.place, near: false, part: false, context: false, precision: t.container.precision, unlocated: true });
   }
   if (!cands.length) return focusCountry ? unlocatedPlace(text, toponyms, frame, focusCountry) : null;
+  cands.sort((a, b) => a.t.start - b.t.start);
   // A place that only situates another ("Musayyib, just south of Baghdad", "Numaniyah near Al Kut in Wasit province").
   for (const [i, c] of cands.entries()) {
     const prev = cands[i - 1];
