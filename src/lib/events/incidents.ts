@@ -126,7 +126,7 @@ function blank(text: string, base: number, spans: Span[]): string {
 
 /** After a possessive: a named or unnamed part of the place ("'s Kutkai Township", "'s Hayatabad area", "'s outskirts"). */
 const POSSESSED_PART =
-  /^['’]s\s+(?:(?:[A-Z][\w'’-]+|north|south|east|west|northern|southern|eastern|western|central|remote|border)\s+){0,3}(?:outskirts|suburbs?|centre|center|province|district|township|area|village|town|city|region|county|upazila|tehsil|sub-?division|neighbou?rhood|valley|agency|block|commune|municipality|state|capital|border|countryside)\b/i;
+  /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’]s\s+(?:(?:[A-Z][\w'’-]+|north|south|east|west|northern|southern|eastern|western|central|remote|border)\s+){0,3}(?:outskirts|suburbs?|centre|center|province|district|township|area|village|town|city|region|county|upazila|tehsil|sub-?division|neighbou?rhood|valley|agency|block|commune|municipality|state|capital|border|countryside)\b/i;
 
 /** Below this geoparser confidence a resolved place is not trusted to place an event. */
 const UNRELIABLE = 0.35;
@@ -136,21 +136,26 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
   type Cand = { t: Toponym; place: Place; near: boolean; part: boolean; context: boolean; precision?: 2 | 3; unlocated?: boolean };
   const cands: Cand[] = [];
   const marching = triggers.length > 0 && triggers.every((t) => t.kind === 'protest');
+  const arresting = triggers.some((t) => t.kind === 'capture');
   for (const t of toponyms) {
     if (!t.place || !frame.some((f) => within(t, f))) continue;
     // A continent or a region across borders ("the Middle East") is too vague to place an incident.
     if (t.place.kind === 'region' && !t.place.country) continue;
     const before = text.slice(Math.max(0, t.start - 60), t.start);
     const after = text.slice(t.end, t.end + 30);
-    // Where things move from or to: routes, not incidents. A march is the exception: where it goes is where it is.
-    if (MOVEMENT_BEFORE.test(before) && !(marching && /\b(?:to|towards?|through|across|into)\s+(?:the\s+)?$/i.test(before))) continue;
+    // Where things move from or to: routes, not incidents. A march is the exception: where it goes is where it is;
+    // and people arrested "from Udayapur district" were arrested there.
+    if (MOVEMENT_BEFORE.test(before) && !(marching && /\b(?:to|towards?|through|across|into)\s+(?:the\s+)?$/i.test(before)) && !(arresting && /\bfrom\s+(?:the\s+)?$/i.test(before))) continue;
     // "Iran's Qods Force" names no location; "Shan State's Kutkai Township", "Peshawar's outskirts" place the event in part of it.
-    const possessive = /^['’]s?\b/.test(after);
-    const partOf = possessive && POSSESSED_PART.test(after);
+    const possessive = /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’]s?\b/.test(after);
+    // "East Delhi's Shakarpur": a town's or province's named part (not a country's, not its forces or officials).
+    const namedPart = possessive && t.place.kind !== 'country' && /^['’]s\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w-])(?!\s+(?:Force|Forces|Army|Police|Corps|Guards?|Governor|Minister|Ministry|Government|University|Hospital|Party|League|Front|Council|Chief|Mayor|President|Court)\b)/.test(after);
+    const partOf = possessive && (POSSESSED_PART.test(after) || namedPart);
     if (possessive && !partOf) continue;
     if (/\b(?:Forces?|Army|Division|Command|Corps)\s+$/.test(before)) continue; // "Multinational Forces Iraq"
     // A name used as a modifier ("US military", "Kabul Police") names no location unless a preposition places it.
-    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on|under)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|[\w'’-]+\s+of\s+)?$/i.test(before);
+    // "in X", "in the town of X", "in Kunduz's X", "of Tehsil X", "at village X".
+    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on|under)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|[\w'’-]+\s+of\s+|(?:[A-Z][\w-]+\s+){1,3}(?:[Pp]rovince['’]s|[Dd]istrict['’]s|[Ss]tate['’]s|[Rr]egion['’]s|['’]s)\s+|(?:tehsil|district|village|town|city|upazila|union|block|township|commune|county|sector|mouza|ward)\s+)?$/i.test(before);
     const attributive = /^\s+(?:[a-z][\w-]*|Forces?|Army|Police|Military|Special|Coalition|Security)\b/.test(after) && !/^\s+(?:and|or|in|on|at|to|from|was|were|is|are|has|had|province|city|district|region|governorate|area)\b/.test(after);
     if (!locative && !partOf && (attributive || t.place.kind === 'country')) continue;
     // The container the text names decides where the place's namesake is not in it ("Para" in "Dakir Para village,
@@ -466,7 +471,9 @@ export function analyseSentence(
     const clauseText = text.slice(clause.start, clause.end);
     const masked = irrealisSpans(clauseText, clause.start);
     // Infinitives of purpose or intent ("to murder Western soldiers", "to kill officials") report no event.
-    const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)) && !/\bto\s+$/i.test(text.slice(Math.max(clause.start, t.start - 4), t.start)));
+    // Infinitives of purpose ("to kill officials") report nothing; of aspect ("continued to protest") they do.
+    const purpose = (t: TriggerHit) => /\bto\s+$/i.test(text.slice(Math.max(clause.start, t.start - 4), t.start)) && !/\b(?:continued|continue|continues|continuing|began|begun|begin|started|starting|resorted|kept on|went on)\s+to\s+$/i.test(text.slice(Math.max(clause.start, t.start - 24), t.start));
+    const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)) && !purpose(t));
     if (!triggers.length) continue;
     result.eventless = false;
     if (AGGREGATE.test(blank(clauseText, clause.start, masked))) continue;
