@@ -78,6 +78,14 @@ describe('where the event happened', () => {
     expect([ps[0].killed, ps[0].wounded]).toEqual([3, 2]);
   });
 
+  it('takes the place of a sentence that only sets the scene', () => {
+    const [p, ...rest] = incidents('On Monday a column of students arrived in Mandalay after a week on the road. The students were protesting a new education law.');
+    expect(rest).toHaveLength(0);
+    expect(p.place_name).toBe('Mandalay');
+    expect(p.event_type).toBe('Protests');
+    expect(p.sources.map((s) => s.sentence.slice(0, 8))).toEqual(['On Monda', 'The stud']);
+  });
+
   it('a march is placed where it goes', () => {
     const [p] = incidents('About 50 protesters marched through Lahore on Monday demanding lower fuel prices.');
     expect(p.place_name).toBe('Lahore');

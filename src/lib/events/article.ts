@@ -58,7 +58,7 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
       for (const next of analyses.slice(i + 1, i + 3)) {
         if (next.sentence.paragraph !== an.sentence.paragraph || !next.eventless) continue;
         // Only a sentence that refers back to the event ("It was conducted in …", "The strike took place in …").
-        if (!/^(?:[\w]+,\s+)?(?:it|this|that|the (?:strike|raid|attack|operation|ambush|assault|bombing|killing))\b/i.test(next.sentence.text)) continue;
+        if (!/^(?:[\w]+,\s+)?(?:it|this|that|the (?:\w+\s+)?(?:strike|raid|attack|operation|ambush|assault|bombing|killing|incident|protest|rally|demonstration|march|clash|clashes|blast|explosion|shelling|fighting|violence|arrests?))\b/i.test(next.sentence.text)) continue;
         if (next.dates.some((x) => x.date && d.date.date && datesCompatible({ ...d.date }, { date: x.date, precision: x.precision, text: x.text, how: 'explicit' }) === false)) continue;
         const masked = irrealisSpans(next.sentence.text, next.sentence.start);
         const locative = inBody.filter(
@@ -68,6 +68,29 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
         if (place) {
           d.place = place;
           d.placeSentence = next.sentence;
+          break;
+        }
+      }
+    }
+  }
+
+  // A place-less event after a sentence that only sets the scene ("The student column arrived in Kyaiklat. … The
+  // students were protesting …"): where that sentence says, when it names one place and reports no event of its own.
+  for (const [i, an] of analyses.entries()) {
+    for (const d of an.drafts.filter((d) => !d.place && !d.background && !d.distinct)) {
+      for (const prev of analyses.slice(Math.max(0, i - 2), i).reverse()) {
+        if (prev.sentence.paragraph !== an.sentence.paragraph) break;
+        if (!prev.eventless) break;
+        const masked = irrealisSpans(prev.sentence.text, prev.sentence.start);
+        const locative = inBody.filter(
+          (t) => t.start >= prev.sentence.start && t.end <= prev.sentence.end && LOCATIVE.test(text.slice(Math.max(prev.sentence.start, t.start - 50), t.start)) && !masked.some((m) => t.start >= m.start && t.start < m.end)
+        );
+        const countries = new Set(locative.map((t) => t.place!.country));
+        if (countries.size !== 1) continue;
+        const place = choosePlace(text, locative, [{ start: prev.sentence.start, end: prev.sentence.end }], []);
+        if (place) {
+          d.place = place;
+          d.placeSentence = prev.sentence;
           break;
         }
       }
