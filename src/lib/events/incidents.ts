@@ -275,6 +275,9 @@ export function classify(kinds: Set<TriggerKind>, frameText: string): { eventTyp
     return { eventType: 'Strategic developments', subEventType: contraband ? 'Other' : 'Disrupted weapons use' };
   }
   if (has('defuse') && !has('kill', 'attack', 'clash') && !(has('explosive') && has('harm'))) return { eventType: 'Strategic developments', subEventType: 'Disrupted weapons use' };
+  // Two sides fighting with artillery among their weapons is a battle; remote violence is one side out of reach.
+  if (has('clash') && has('shelling', 'grenade') && !has('airstrike', 'suicide', 'explosive') && !/\b(?:after|before|following|amid)\b/i.test(frameText))
+    return { eventType: 'Battles', subEventType: 'Armed clash' };
   // "strike" in conflict reporting is a remote (air, drone, missile) strike; a ground operation is a raid or attack.
   if (has('airstrike') || (has('strike') && !has('raid')) || (has('kill', 'attack') && AIR_PLATFORM.test(frameText)))
     return { eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike' };
