@@ -54,12 +54,20 @@ describe('the six ACLED event types', () => {
   it('tells labour and hunger strikes from air strikes', () => {
     expect(run('Doctors went on a hunger strike in Lahore on Monday.').incidents[0].event_type).toBe('Protests');
     expect(run('Transport workers observed a general strike in Dhaka on Monday.').incidents[0].event_type).toBe('Protests');
+    expect(run('Bus owners in Khulna continued their strike on Monday over fuel prices.').incidents[0].event_type).toBe('Protests');
+    expect(run('The 48-hour strike called by the alliance paralysed Kathmandu on Monday.').incidents[0].event_type).toBe('Protests');
     expect(run('An air strike hit a compound in Kunduz on Monday.').incidents[0].sub_event_type).toBe('Air/drone strike');
+    expect(run('Government forces launched a drone strike on a compound in Kunduz on Monday.').incidents[0].sub_event_type).toBe('Air/drone strike');
   });
 
   it('reads a protest against a killing as a protest, not a killing', () => {
     const { incidents } = run('Students protested in Peshawar on Monday against the killing of a classmate.');
     expect(incidents.map((i) => i.event_type)).toEqual(['Protests']);
+  });
+
+  it('reads "occupied" as taking territory only as a verb', () => {
+    expect(run('Russian forces occupied Kherson on Monday.').incidents[0].sub_event_type).toBe('Non-state actor overtakes territory');
+    expect(run('In occupied Kashmir, troops shot dead a youth in Sopore on Monday.').incidents[0].event_type).toBe('Violence against civilians');
   });
 
   it('tells crowds that fight (riots) from armed groups that fight (battles)', () => {

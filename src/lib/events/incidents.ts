@@ -329,7 +329,7 @@ function crowdAgent(text: string): boolean {
 
 /** Is an armed party on the receiving end ("attacked a police post", "two soldiers were killed")? */
 function armedTarget(text: string): boolean {
-  const target = /\b(?:on|against|targeting|targeted|ambushed|attacked|shot|gunned down|killed|killing|wounded|wounding|injured|injuring)\s+(?:a|an|the|two|three|four|five|several|\d+)?\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|troops?|army|police(?:m[ae]n)?|policem[ae]n|constables?|security (?:forces|personnel|men)|personnel|rangers|paramilitar\w*|jawans?|commandos?|guards?|militants?|rebels?|insurgents?|fighters|terrorists?|Maoists?|check-?posts?|outposts?|checkpoints?|patrols?|convoys?|camps?|bases?|barracks|police (?:station|post|vehicle|van|team|party))\b/i;
+  const target = /\b(?:on|against|targeting|targeted|ambushed|attacked|shot|gunned down|killed|killing|wounded|wounding|injured|injuring)\s+(?!by\b)(?:a|an|the|two|three|four|five|several|\d+)?\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|troops?|army|police(?:m[ae]n)?|policem[ae]n|constables?|security (?:forces|personnel|men)|personnel|rangers|paramilitar\w*|jawans?|commandos?|guards?|militants?|rebels?|insurgents?|fighters|terrorists?|Maoists?|check-?posts?|outposts?|checkpoints?|patrols?|convoys?|camps?|bases?|barracks|police (?:station|post|vehicle|van|team|party))\b/i;
   const passive = /\b(?:soldiers?|troops?|police(?:m[ae]n)?|policem[ae]n|constables?|security (?:forces|personnel|men)|personnel|rangers|jawans?|commandos?|guards?|militants?|rebels?|insurgents?|fighters|terrorists?|Maoists?)\s+(?:\w+\s+){0,3}(?:was|were|have been|had been|got)\s+(?:\w+\s+)?(?:killed|injured|wounded|martyred|shot|attacked|ambushed|hurt)\b/i;
   return target.test(text) || passive.test(text);
 }
