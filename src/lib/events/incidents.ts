@@ -128,6 +128,10 @@ function blank(text: string, base: number, spans: Span[]): string {
 const POSSESSED_PART =
   /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’]s\s+(?:(?:[A-Z][\w'’-]+|north|south|east|west|northern|southern|eastern|western|central|remote|border)\s+){0,3}(?:outskirts|suburbs?|centre|center|province|district|township|area|village|town|city|region|county|upazila|tehsil|sub-?division|neighbou?rhood|valley|agency|block|commune|municipality|state|capital|border|countryside)\b/i;
 
+/** Facilities named after their town: the town is where they are. */
+const FACILITY_AFTER =
+  /^\s+(?:[A-Z][\w-]*\s+)?(?:[Pp]ress [Cc]lub|[Pp]olice [Ss]tation|[Rr]ailway [Ss]tation|[Bb]us (?:[Ss]tand|[Ss]tation|[Tt]erminal)|[Aa]irport|[Gg]rid [Ss]tation|[Cc]ourt|[Jj]ail|[Pp]rison|[Bb]azaar|[Mm]arket|[Ss]tadium|[Cc]antonment|[Bb]ypass|[Cc]howk|[Ss]quare|[Ss]ecretariat|[Cc]ollectorate|[Tt]own [Hh]all|[Cc]ity [Cc]orporation|[Mm]unicipal (?:[Cc]orporation|[Oo]ffice))\b/;
+
 /** Below this geoparser confidence a resolved place is not trusted to place an event. */
 const UNRELIABLE = 0.35;
 
@@ -149,15 +153,17 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
     // "Iran's Qods Force" names no location; "Shan State's Kutkai Township", "Peshawar's outskirts" place the event in part of it.
     const possessive = /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’]s?\b/.test(after);
     // "East Delhi's Shakarpur": a town's or province's named part (not a country's, not its forces or officials).
-    const namedPart = possessive && t.place.kind !== 'country' && /^['’]s\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w-])(?!\s+(?:Force|Forces|Army|Police|Corps|Guards?|Governor|Minister|Ministry|Government|University|Hospital|Party|League|Front|Council|Chief|Mayor|President|Court)\b)/.test(after);
+    const namedPart = possessive && t.place.kind !== 'country' && /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty|[Tt]ownship))?['’]s\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w-])(?!\s+(?:Force|Forces|Army|Police|Corps|Guards?|Governor|Minister|Ministry|Government|University|Hospital|Party|League|Front|Council|Chief|Mayor|President|Court)\b)/.test(after);
     const partOf = possessive && (POSSESSED_PART.test(after) || namedPart);
     if (possessive && !partOf) continue;
     if (/\b(?:Forces?|Army|Division|Command|Corps)\s+$/.test(before)) continue; // "Multinational Forces Iraq"
     // A name used as a modifier ("US military", "Kabul Police") names no location unless a preposition places it.
     // "in X", "in the town of X", "in Kunduz's X", "of Tehsil X", "at village X".
-    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on|under)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|[\w'’-]+\s+of\s+|(?:[A-Z][\w-]+\s+){1,3}(?:[Pp]rovince['’]s|[Dd]istrict['’]s|[Ss]tate['’]s|[Rr]egion['’]s|['’]s)\s+|(?:tehsil|district|village|town|city|upazila|union|block|township|commune|county|sector|mouza|ward)\s+)?$/i.test(before);
+    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on|under)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|[\w'’-]+\s+of\s+|(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Tt]ownship))?['’]s\s+|(?:tehsil|district|village|town|city|upazila|union|block|township|commune|county|sector|mouza|ward)\s+)?$/i.test(before);
     const attributive = /^\s+(?:[a-z][\w-]*|Forces?|Army|Police|Military|Special|Coalition|Security)\b/.test(after) && !/^\s+(?:and|or|in|on|at|to|from|was|were|is|are|has|had|province|city|district|region|governorate|area)\b/.test(after);
-    if (!locative && !partOf && (attributive || t.place.kind === 'country')) continue;
+    // A town naming a facility ("stormed the Mardan grid station", "the Quetta press club") places it.
+    const facility = t.place.kind !== 'country' && FACILITY_AFTER.test(after);
+    if (!locative && !partOf && !facility && (attributive || t.place.kind === 'country')) continue;
     // The container the text names decides where the place's namesake is not in it ("Para" in "Dakir Para village,
     // Palashbari upazila" resolved to a Brazilian state): the event goes on the container, at its precision.
     const unreliable = Number.isFinite(t.confidence) && t.confidence < UNRELIABLE;
