@@ -86,6 +86,12 @@ describe('where the event happened', () => {
     expect(p.sources.map((s) => s.sentence.slice(0, 8))).toEqual(['On Monda', 'The stud']);
   });
 
+  it('takes the place from the next sentence when it only says where, never a victim’s home', () => {
+    const [p] = incidents('Two rival groups clashed on Monday, leaving five people injured. The clash took place at a market in Kaduna.');
+    expect(p.place_name).toBe('Kaduna');
+    expect(incidents('Gunmen shot dead a trader on Monday night. The victim was a resident of Kano.')).toHaveLength(0);
+  });
+
   it('a march is placed where it goes', () => {
     const [p] = incidents('About 50 protesters marched through Lahore on Monday demanding lower fuel prices.');
     expect(p.place_name).toBe('Lahore');

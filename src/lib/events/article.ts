@@ -39,6 +39,10 @@ function sourceOf(a: ReadArticle, sentence: Sentence, span: { start: number; end
 }
 
 const LOCATIVE = /\b(?:in|at|inside|near|outside|around|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
+/** Strictly where: "in", "at", "near", not "of" (a resident of). */
+const AT_PLACE = /\b(?:in|at|inside|near|outside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+/** Sentences about where people live or come from, not where anything happened. */
+const HOME = /\b(?:residents? of|native of|natives of|hail(?:s|ed|ing)? from|hometown|home town|belong(?:s|ed|ing)? to|lived in|lives in|from the village of|was from|were from|is from|are from|son of|daughter of|buried|funeral|hospital|admitted|treated|referred)\b/i;
 
 /** Incidents of one article: sentence analysis, places named in a following sentence, dates carried over, merging. */
 export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): ArticleAnalysis {
@@ -57,13 +61,22 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
     for (const d of an.drafts.filter((d) => !d.place && !d.background)) {
       for (const next of analyses.slice(i + 1, i + 3)) {
         if (next.sentence.paragraph !== an.sentence.paragraph || !next.eventless) continue;
-        // Only a sentence that refers back to the event ("It was conducted in …", "The strike took place in …").
-        if (!/^(?:[\w]+,\s+)?(?:it|this|that|the (?:\w+\s+)?(?:strike|raid|attack|operation|ambush|assault|bombing|killing|incident|protest|rally|demonstration|march|clash|clashes|blast|explosion|shelling|fighting|violence|arrests?))\b/i.test(next.sentence.text)) continue;
+        // A sentence that refers back to the event ("It was conducted in …", "The strike took place in …"), or the
+        // next one when it only says where ("… were injured. Police said it happened at Zamudangan village in X.")
+        // and speaks of no one's home ("a resident of", "hailed from", "native of").
+        const refersBack = /^(?:[\w]+,\s+)?(?:it|this|that|the (?:\w+\s+)?(?:strike|raid|attack|operation|ambush|assault|bombing|killing|incident|protest|rally|demonstration|march|clash|clashes|blast|explosion|shelling|fighting|violence|arrests?))\b/i.test(next.sentence.text);
+        const saysWhere = next === analyses[i + 1] && !HOME.test(next.sentence.text) && /\b(?:took place|happened|occurred|was held|were held|at|in|near)\b/i.test(next.sentence.text);
+        if (!refersBack && !saysWhere) continue;
         if (next.dates.some((x) => x.date && d.date.date && datesCompatible({ ...d.date }, { date: x.date, precision: x.precision, text: x.text, how: 'explicit' }) === false)) continue;
         const masked = irrealisSpans(next.sentence.text, next.sentence.start);
         const locative = inBody.filter(
-          (t) => t.start >= next.sentence.start && t.end <= next.sentence.end && LOCATIVE.test(text.slice(Math.max(next.sentence.start, t.start - 50), t.start)) && !masked.some((m) => t.start >= m.start && t.start < m.end)
+          (t) =>
+            t.start >= next.sentence.start &&
+            t.end <= next.sentence.end &&
+            (refersBack ? LOCATIVE : AT_PLACE).test(text.slice(Math.max(next.sentence.start, t.start - 50), t.start)) &&
+            !masked.some((m) => t.start >= m.start && t.start < m.end)
         );
+        if (!refersBack && new Set(locative.map((t) => t.place!.country)).size !== 1) continue;
         const place = choosePlace(text, locative, [{ start: next.sentence.start, end: next.sentence.end }], []);
         if (place) {
           d.place = place;
