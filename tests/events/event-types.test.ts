@@ -60,6 +60,11 @@ describe('the six ACLED event types', () => {
     expect(run('Government forces launched a drone strike on a compound in Kunduz on Monday.').incidents[0].sub_event_type).toBe('Air/drone strike');
   });
 
+  it('an act done to protest is a protest; a call to protest is not', () => {
+    expect(run('Hundreds of doctors came together in Lahore on Monday to protest attacks on hospitals.').incidents.map((i) => i.event_type)).toEqual(['Protests']);
+    expect(run('The union called on workers in Lahore on Monday to protest the new tax.').incidents).toHaveLength(0);
+  });
+
   it('reads a protest against a killing as a protest, not a killing', () => {
     const { incidents } = run('Students protested in Peshawar on Monday against the killing of a classmate.');
     expect(incidents.map((i) => i.event_type)).toEqual(['Protests']);

@@ -345,7 +345,7 @@ const QUANTIFIED = /\b(?:series|wave|spate|string|number|couple|one|some|many|se
 const WEAK_KINDS = new Set<TriggerKind>(['base', 'group', 'deploy', 'agreement', 'surrender']);
 
 /** Words that make the event noun after them another event than the one reported: "after the attack", "protesting the killing of". */
-const BACKGROUND_LEAD = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for|against|over|condemning|denouncing|protesting|demanding|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+const BACKGROUND_LEAD = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for|against|over|condemn(?:ing|ed|s)?|denounc(?:ing|ed|e|es)|protest(?:ing|ed|s)?|demanding|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 /** Verbs that make a bare plural ("conducted attacks", "who conduct mortar attacks") a habit, not an event. */
 const HABITUAL_VERB = /\b(?:conduct(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|launch(?:es|ing)?|plan(?:s|ning)?|support(?:s|ing)?|direct(?:s|ing)?|stag(?:e|es|ing)|involved in|responsible for|facilitat(?:e|es|ing)|specialis(?:e|es)d? in|known for)\b(?:\s+[\w,'’-]+){0,12}\s*$/i;
 const HABITUAL_NOUN = /^(?:attacks|raids|kidnappings|assassinations|strikes|killings|bombings|ambushes|operations|airstrikes|clashes)$/i;
@@ -356,12 +356,14 @@ interface Frame {
   ranges: Span[];
   triggers: TriggerHit[];
   background: boolean;
+  /** What a protest is against ("protested against the killing of …"): its subject, not an event it reports. */
+  grievance?: boolean;
 }
 
 /** The last lead word before an event noun ("through the streets of Peshawar against attacks" → "against"). */
 function lastLead(lead: string): RegExpExecArray {
   let best = BACKGROUND_LEAD.exec(lead)!;
-  const words = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for|against|over|condemning|denouncing|protesting|demanding|following)\s+/gi;
+  const words = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for|against|over|condemn(?:ing|ed|s)?|denounc(?:ing|ed|e|es)|protest(?:ing|ed|s)?|demanding|following)\s+/gi;
   for (const m of lead.matchAll(words)) {
     if (m.index! <= best.index) continue;
     const tail = new RegExp(BACKGROUND_LEAD.source, 'i').exec(lead.slice(m.index!));
@@ -404,7 +406,8 @@ function frames(text: string, clause: Span, triggers: TriggerHit[], toponyms: To
         end = stop >= 0 ? t.end + stop : clause.end;
       }
       void npStart;
-      bg.push({ ranges: [{ start: npFrom, end }], triggers: [t], background: true });
+      const grievance = /^(?:against|over|condemn|denounc|protest|demanding)/i.test(leadMatch[0]) && main.some((m) => m.kind === 'protest');
+      bg.push({ ranges: [{ start: npFrom, end }], triggers: [t], background: true, grievance });
     } else main.push(t);
   }
   // Triggers that fall inside a background phrase belong to it.
@@ -481,12 +484,21 @@ export function analyseSentence(
     const masked = irrealisSpans(clauseText, clause.start);
     // Infinitives of purpose or intent ("to murder Western soldiers", "to kill officials") report no event.
     // Infinitives of purpose ("to kill officials") report nothing; of aspect ("continued to protest") they do.
-    const purpose = (t: TriggerHit) => /\bto\s+$/i.test(text.slice(Math.max(clause.start, t.start - 4), t.start)) && !/\b(?:continued|continue|continues|continuing|began|begun|begin|started|starting|resorted|kept on|went on)\s+to\s+$/i.test(text.slice(Math.max(clause.start, t.start - 24), t.start));
+    // People who "came together to protest", "burnt textbooks to protest" protested: the act they did for it is the
+    // protest (a call or an appeal to protest is not).
+    const purpose = (t: TriggerHit) =>
+      /\bto\s+$/i.test(text.slice(Math.max(clause.start, t.start - 4), t.start)) &&
+      !/\b(?:continued|continue|continues|continuing|began|begun|begin|started|starting|resorted|kept on|went on)\s+to\s+$/i.test(text.slice(Math.max(clause.start, t.start - 24), t.start)) &&
+      !(t.kind === 'protest' && /^(?:protest|demonstrate|rally|march)/i.test(t.text) && !/\b(?:call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?|ask(?:s|ed|ing)?|invit(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|mobili[sz](?:e|es|ed|ing)|plan(?:s|ned|ning)?|decid(?:e|es|ed|ing)|vow(?:s|ed)?|threaten(?:s|ed)?|announc(?:e|es|ed|ing)|permission|allowed|right)\b/i.test(text.slice(Math.max(clause.start, t.start - 80), t.start)));
     const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)) && !purpose(t));
     if (!triggers.length) continue;
     result.eventless = false;
     if (AGGREGATE.test(blank(clauseText, clause.start, masked))) continue;
     for (const frame of frames(text, clause, triggers, toponyms, masked)) {
+      if (frame.grievance) {
+        result.background.push(...frame.ranges);
+        continue;
+      }
       if (frame.background) result.background.push(...frame.ranges);
       const frameText = blank(text.slice(clause.start, clause.end), clause.start, [
         ...masked,
