@@ -90,6 +90,7 @@ describe('where the event happened', () => {
     const [p] = incidents('Two rival groups clashed on Monday, leaving five people injured. The clash took place at a market in Kaduna.');
     expect(p.place_name).toBe('Kaduna');
     expect(incidents('Gunmen shot dead a trader on Monday night. The victim was a resident of Kano.')).toHaveLength(0);
+    expect(incidents('Gunmen on Monday shot dead Musa Ali, a native of Kano.')).toHaveLength(0);
   });
 
   it('a march is placed where it goes', () => {

@@ -150,6 +150,8 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
     // Where things move from or to: routes, not incidents. A march is the exception: where it goes is where it is;
     // and people arrested "from Udayapur district" were arrested there.
     if (MOVEMENT_BEFORE.test(before) && !(marching && /\b(?:to|towards?|through|across|into)\s+(?:the\s+)?$/i.test(before)) && !(arresting && /\bfrom\s+(?:the\s+)?$/i.test(before))) continue;
+    // Whose son someone is, or where someone is a native of, says nothing of where the event was.
+    if (/\b(?:sons?|daughters?|wife|husband|father|mother|brothers?|sisters?|widow|nephew|niece|native|natives)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:late\s+)?$/i.test(before)) continue;
     // "Iran's Qods Force" names no location; "Shan State's Kutkai Township", "Peshawar's outskirts" place the event in part of it.
     const possessive = /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’]s?\b/.test(after);
     // "East Delhi's Shakarpur": a town's or province's named part (not a country's, not its forces or officials).
