@@ -93,6 +93,11 @@ describe('where the event happened', () => {
     expect(incidents('Gunmen on Monday shot dead Musa Ali, a native of Kano.')).toHaveLength(0);
   });
 
+  it('what was foiled did not happen, but the foiling happened where the text says', () => {
+    const ps = incidents('Police arrested two men on Monday after they foiled a bomb plot at a market in Kano.');
+    expect(ps.map((p) => [p.sub_event_type, p.place_name])).toEqual([['Arrests', 'Kano']]);
+  });
+
   it('a march is placed where it goes', () => {
     const [p] = incidents('About 50 protesters marched through Lahore on Monday demanding lower fuel prices.');
     expect(p.place_name).toBe('Lahore');

@@ -74,12 +74,16 @@ export interface SentenceAnalysis {
 const within = (s: Span, r: Span) => s.start >= r.start && s.end <= r.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+const PREVENTION = /^(?:foil(?:s|ed)?|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?)$/i;
+
 /** Spans of a clause that are out of fact: from a negation or modal cue to the end of its clause. */
-export function irrealisSpans(text: string, base: number): Span[] {
+export function irrealisSpans(text: string, base: number, opts: { places?: boolean } = {}): Span[] {
   const spans: Span[] = [];
   IRREALIS.lastIndex = 0;
   for (const m of text.matchAll(IRREALIS)) {
     if (m[0] === 'May' || m[0] === 'Will' && /^\s+[A-Z]/.test(text.slice(m.index! + 4))) continue; // the month; a name
+    // What was foiled or prevented did not happen, but where it was foiled is where the (real) foiling happened.
+    if (opts.places && PREVENTION.test(m[0])) continue;
     const rest = text.slice(m.index!);
     // Scope: to the end of the clause, not into an adverbial clause ("would meet when smuggling …"); degree
     // adverbs ("nearly invaded Afghanistan") only over their verb and its object.
@@ -484,6 +488,7 @@ export function analyseSentence(
   for (const clause of clauses) {
     const clauseText = text.slice(clause.start, clause.end);
     const masked = irrealisSpans(clauseText, clause.start);
+    const placeMasked = irrealisSpans(clauseText, clause.start, { places: true });
     // Infinitives of purpose or intent ("to murder Western soldiers", "to kill officials") report no event.
     // Infinitives of purpose ("to kill officials") report nothing; of aspect ("continued to protest") they do.
     // People who "came together to protest", "burnt textbooks to protest" protested: the act they did for it is the
@@ -525,11 +530,11 @@ export function analyseSentence(
       // "other high-profile attacks in Iraq": bare plurals with no number and no date of their own are generic.
       if (frame.triggers.every(plural) && !Object.keys(counts).length && !frameDates.length) continue;
       const kinds = new Set(frame.triggers.map((t) => t.kind));
-      let place = choosePlace(text, toponyms, frame.ranges.map((r) => subtract(r, masked)).flat(), frame.triggers, focusCountry);
+      let place = choosePlace(text, toponyms, frame.ranges.map((r) => subtract(r, placeMasked)).flat(), frame.triggers, focusCountry);
       // A protest against something named with its place ("protested against attacks on minorities in Mudhol town")
       // is held where the grievance is, when the protest names no place of its own.
       if ((!place || place.unlocatedName) && !frame.background && frame.triggers.every((t) => t.kind === 'protest'))
-        place = choosePlace(text, toponyms, subtract(clause, masked), frame.triggers, focusCountry) ?? place;
+        place = choosePlace(text, toponyms, subtract(clause, placeMasked), frame.triggers, focusCountry) ?? place;
       const { eventType, subEventType } = classify(kinds, frameText);
       const actorsFound = findActors(frameText, clause.start);
       const pivot = frame.triggers[0];
