@@ -21,7 +21,7 @@ describe('route phrasing', () => {
   });
 
   it('"smuggled into Y across the border from X"', () => {
-    const [r] = routes('Weapons were smuggled into Iraq across the border from Mehran on Monday.');
+    const [r] = routes('Weapons were smuggled into Iraq across the border from Mehran, Iran, on Monday.');
     expect([r.origin_name, r.destination_country]).toEqual(['Mehrān', 'Iraq']);
   });
 
