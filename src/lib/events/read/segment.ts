@@ -70,7 +70,7 @@ export function segment(
   if (h1) {
     titleSpan = { start: h1.start, end: h1.end };
     title ??= text.slice(h1.start, h1.end).trim();
-  } else if (content.length > 1 && wordCount(lines[firstContent].text) <= 30 && !/[.!?]\s*$/.test(lines[firstContent].text.trim().replace(/[”"]$/, '')) ) {
+  } else if (firstContent >= 0 && wordCount(lines[firstContent].text) <= 30 && !/[.!?]\s*$/.test(lines[firstContent].text.trim().replace(/[”"]$/, '')) ) {
     const l = lines[firstContent];
     const lead = l.text.length - l.text.trimStart().length;
     titleSpan = { start: l.start + lead, end: l.start + l.text.trimEnd().length };
@@ -119,7 +119,7 @@ export function segment(
     else if (CAPTION.test(t)) reasonOf.set(i, 'caption');
     else if (i - firstContent <= 6 && (BYLINE.test(t) || DATELINE_BYLINE.test(t))) reasonOf.set(i, 'byline');
     else if (PUBLISHED_AT.test(t) || AUTHOR_BIO.test(t)) reasonOf.set(i, 'byline');
-    else if (content.length > 1 && !terminal(t) && /^[“"‘'(]?[A-Z0-9]/.test(t) && (wordCount(t) <= 14 || (content.findIndex((c) => c.i === i) <= 4 && wordCount(t) <= 30)))
+    else if (!terminal(t) && /^[“"‘'(]?[A-Z0-9]/.test(t) && (wordCount(t) <= 14 || (content.findIndex((c) => c.i === i) <= 4 && wordCount(t) <= 30)))
       // Short unpunctuated lines are headings; near the top, a longer one is the standfirst under the title.
       reasonOf.set(i, 'heading');
   }
