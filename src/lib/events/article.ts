@@ -3,6 +3,7 @@ import type { Source } from '../geojson/types';
 import type { CountField } from './counts';
 import { addDays, anaphoricDay, type ArticleDate, type DateMention } from './dates';
 import { analyseSentence, choosePlace, focusCountryOf, findTriggers, irrealisSpans, type IncidentDraft, type SentenceAnalysis } from './incidents';
+import { mergeAliases } from './actors';
 import { datesCompatible, mergeAll, combine, type Mergeable } from './merge';
 import { splitSentences, type Sentence } from './text/sentences';
 import type { ReadArticle } from './types';
@@ -13,6 +14,8 @@ export interface IncidentRecord extends Mergeable {
   sources: Source[];
   eventType: IncidentDraft['eventType'];
   actors: string[];
+  /** Canonical actor name → the other spellings the sources used. */
+  actorAliases: Record<string, string[]>;
   actor1: string | null;
   actor2: string | null;
   confidence: number;
@@ -36,6 +39,10 @@ function sourceOf(a: ReadArticle, sentence: Sentence, span: { start: number; end
 }
 
 const LOCATIVE = /\b(?:in|at|inside|near|outside|around|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
+/** Strictly where: "in", "at", "near", not "of" (a resident of). */
+const AT_PLACE = /\b(?:in|at|inside|near|outside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+/** Sentences about where people live or come from, not where anything happened. */
+const HOME = /\b(?:residents? of|native of|natives of|hail(?:s|ed|ing)? from|hometown|home town|belong(?:s|ed|ing)? to|lived in|lives in|from the village of|was from|were from|is from|are from|son of|daughter of|buried|funeral|hospital|admitted|treated|referred)\b/i;
 
 /** Incidents of one article: sentence analysis, places named in a following sentence, dates carried over, merging. */
 export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): ArticleAnalysis {
@@ -54,17 +61,49 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
     for (const d of an.drafts.filter((d) => !d.place && !d.background)) {
       for (const next of analyses.slice(i + 1, i + 3)) {
         if (next.sentence.paragraph !== an.sentence.paragraph || !next.eventless) continue;
-        // Only a sentence that refers back to the event ("It was conducted in …", "The strike took place in …").
-        if (!/^(?:[\w]+,\s+)?(?:it|this|that|the (?:strike|raid|attack|operation|ambush|assault|bombing|killing))\b/i.test(next.sentence.text)) continue;
+        // A sentence that refers back to the event ("It was conducted in …", "The strike took place in …"), or the
+        // next one when it only says where ("… were injured. Police said it happened at Zamudangan village in X.")
+        // and speaks of no one's home ("a resident of", "hailed from", "native of").
+        const refersBack = /^(?:[\w]+,\s+)?(?:it|this|that|the (?:\w+\s+)?(?:strike|raid|attack|operation|ambush|assault|bombing|killing|incident|protest|rally|demonstration|march|clash|clashes|blast|explosion|shelling|fighting|violence|arrests?))\b/i.test(next.sentence.text);
+        const saysWhere = next === analyses[i + 1] && !HOME.test(next.sentence.text) && /\b(?:took place|happened|occurred|was held|were held|at|in|near)\b/i.test(next.sentence.text);
+        if (!refersBack && !saysWhere) continue;
         if (next.dates.some((x) => x.date && d.date.date && datesCompatible({ ...d.date }, { date: x.date, precision: x.precision, text: x.text, how: 'explicit' }) === false)) continue;
         const masked = irrealisSpans(next.sentence.text, next.sentence.start);
         const locative = inBody.filter(
-          (t) => t.start >= next.sentence.start && t.end <= next.sentence.end && LOCATIVE.test(text.slice(Math.max(next.sentence.start, t.start - 50), t.start)) && !masked.some((m) => t.start >= m.start && t.start < m.end)
+          (t) =>
+            t.start >= next.sentence.start &&
+            t.end <= next.sentence.end &&
+            (refersBack ? LOCATIVE : AT_PLACE).test(text.slice(Math.max(next.sentence.start, t.start - 50), t.start)) &&
+            !masked.some((m) => t.start >= m.start && t.start < m.end)
         );
+        if (!refersBack && new Set(locative.map((t) => t.place!.country)).size !== 1) continue;
         const place = choosePlace(text, locative, [{ start: next.sentence.start, end: next.sentence.end }], []);
         if (place) {
           d.place = place;
           d.placeSentence = next.sentence;
+          break;
+        }
+      }
+    }
+  }
+
+  // A place-less event after a sentence that only sets the scene ("The student column arrived in Kyaiklat. … The
+  // students were protesting …"): where that sentence says, when it names one place and reports no event of its own.
+  for (const [i, an] of analyses.entries()) {
+    for (const d of an.drafts.filter((d) => !d.place && !d.background && !d.distinct)) {
+      for (const prev of analyses.slice(Math.max(0, i - 2), i).reverse()) {
+        if (prev.sentence.paragraph !== an.sentence.paragraph) break;
+        if (!prev.eventless) break;
+        const masked = irrealisSpans(prev.sentence.text, prev.sentence.start);
+        const locative = inBody.filter(
+          (t) => t.start >= prev.sentence.start && t.end <= prev.sentence.end && LOCATIVE.test(text.slice(Math.max(prev.sentence.start, t.start - 50), t.start)) && !masked.some((m) => t.start >= m.start && t.start < m.end)
+        );
+        const countries = new Set(locative.map((t) => t.place!.country));
+        if (countries.size !== 1) continue;
+        const place = choosePlace(text, locative, [{ start: prev.sentence.start, end: prev.sentence.end }], []);
+        if (place) {
+          d.place = place;
+          d.placeSentence = prev.sentence;
           break;
         }
       }
@@ -122,6 +161,7 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
         drafts: [d],
         sources,
         actors: d.actors,
+        actorAliases: d.actorAliases,
         actor1: d.actor1,
         actor2: d.actor2,
         confidence: d.confidence,
@@ -149,20 +189,44 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
         }
       }
       const adds = added || findTriggers(an.sentence.text, an.sentence.start).length > 0;
+      if (adds) escalate(record, d);
       if (adds && !record.sources.some((s) => s.sentence_start === an.sentence.start)) {
         record.sources.push(sourceOf(article, an.sentence, anchor.place!.toponym));
         record.actors = [...new Set([...record.actors, ...d.actors])];
+        record.actorAliases = mergeAliases(record.actorAliases, d.actorAliases);
       }
     }
   }
   return { article, sentences, analyses, incidents: merged };
 }
 
+/**
+ * A protest told further in a sentence that does not name its place: police stepping in ("Police fired tear gas and
+ * arrested 12 protesters") makes it a protest with intervention, killings by them excessive force, violence of the
+ * crowd's own a violent demonstration (ACLED codes the event by its most severe part).
+ */
+function escalate(record: IncidentRecord, d: IncidentDraft): void {
+  if (record.eventType !== 'Protests') return;
+  const rank = ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'];
+  if (d.eventType === 'Riots' && d.subEventType === 'Violent demonstration') {
+    record.eventType = 'Riots';
+    record.subEventType = d.subEventType;
+  } else if (d.eventType === 'Protests' && rank.indexOf(d.subEventType) > rank.indexOf(record.subEventType)) record.subEventType = d.subEventType;
+  else if (d.eventType === 'Strategic developments' && d.subEventType === 'Arrests' && record.subEventType === 'Peaceful protest') record.subEventType = 'Protest with intervention';
+}
+
 export function foldRecords(a: IncidentRecord, b: IncidentRecord): IncidentRecord {
   const base = combine(a, b);
   // The event type of the more violent report: a raid that killed people is a clash even where another report
   // mentions only the arrests.
-  const rank = (r: IncidentRecord) => (r.subEventType === 'Air/drone strike' ? 4 : r.eventType === 'Explosions/Remote violence' ? 3 : r.eventType === 'Battles' ? 2 : r.eventType === 'Violence against civilians' ? 2 : 1);
+  const protest = ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'];
+  const rank = (r: IncidentRecord) =>
+    r.subEventType === 'Air/drone strike' ? 4
+    : r.eventType === 'Explosions/Remote violence' ? 3
+    : r.eventType === 'Battles' || r.eventType === 'Violence against civilians' ? 2
+    : r.eventType === 'Riots' ? 1.5
+    : r.eventType === 'Protests' ? 1.1 + 0.1 * protest.indexOf(r.subEventType)
+    : 1;
   const typed = rank(b) > rank(a) ? b : a;
   const sources = [...a.sources];
   for (const s of b.sources) if (!sources.some((x) => x.article === s.article && x.sentence_start === s.sentence_start && x.start === s.start)) sources.push(s);
@@ -173,6 +237,7 @@ export function foldRecords(a: IncidentRecord, b: IncidentRecord): IncidentRecor
     drafts: [...a.drafts, ...b.drafts],
     sources,
     actors: [...new Set([...a.actors, ...b.actors])],
+    actorAliases: mergeAliases(a.actorAliases, b.actorAliases),
     actor1: a.actor1 ?? b.actor1,
     actor2: a.actor2 ?? b.actor2,
     confidence: Math.min(0.99, Math.round((Math.max(a.confidence, b.confidence) + 0.05) * 100) / 100),

@@ -37,6 +37,7 @@ export function incidentFeature(r: IncidentRecord): IncidentFeature {
     sub_event_type: r.subEventType,
     title: `${r.subEventType} in ${r.place.unlocatedName ?? place.name}`,
     actors: r.actors,
+    actor_aliases: r.actorAliases ?? {},
     actor1: r.actor1,
     actor2: r.actor2,
     killed,

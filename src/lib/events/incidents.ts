@@ -1,11 +1,11 @@
 import type { Place } from '../gazetteer/types';
 import type { Toponym } from '../geoparse/types';
 import type { EventType } from '../geojson/types';
-import { findActors } from './actors';
+import { aliasesOf, findActors } from './actors';
 import { findCounts, type Count, type CountField } from './counts';
 import { anaphoricDay, findDates, type ArticleDate, type DateMention, type TimePrecision } from './dates';
 import {
-  AGGREGATE, AIR_PLATFORM, CIVILIAN, IRREALIS, MOVEMENT_BEFORE, NEAR_AFTER, NEAR_BEFORE, PART_BEFORE, TRIGGERS, type TriggerKind
+  AGGREGATE, AIR_PLATFORM, ARMED, CIVILIAN, CROWD, FORCE_ON_CROWD, INTERVENTION, IRREALIS, MOVEMENT_BEFORE, NEAR_AFTER, NEAR_BEFORE, PART_BEFORE, TRIGGERS, type TriggerKind
 } from './lexicon';
 import { contains, distanceKm, KIND_RANK } from './places';
 import type { Sentence } from './text/sentences';
@@ -53,6 +53,8 @@ export interface IncidentDraft {
   actor1: string | null;
   actor2: string | null;
   actors: string[];
+  /** Canonical actor name → the other spellings the text used. */
+  actorAliases: Record<string, string[]>;
   eventType: EventType;
   subEventType: string;
   confidence: number;
@@ -72,12 +74,16 @@ export interface SentenceAnalysis {
 const within = (s: Span, r: Span) => s.start >= r.start && s.end <= r.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+const PREVENTION = /^(?:foil(?:s|ed)?|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?)$/i;
+
 /** Spans of a clause that are out of fact: from a negation or modal cue to the end of its clause. */
-export function irrealisSpans(text: string, base: number): Span[] {
+export function irrealisSpans(text: string, base: number, opts: { places?: boolean } = {}): Span[] {
   const spans: Span[] = [];
   IRREALIS.lastIndex = 0;
   for (const m of text.matchAll(IRREALIS)) {
     if (m[0] === 'May' || m[0] === 'Will' && /^\s+[A-Z]/.test(text.slice(m.index! + 4))) continue; // the month; a name
+    // What was foiled or prevented did not happen, but where it was foiled is where the (real) foiling happened.
+    if (opts.places && PREVENTION.test(m[0])) continue;
     const rest = text.slice(m.index!);
     // Scope: to the end of the clause, not into an adverbial clause ("would meet when smuggling …"); degree
     // adverbs ("nearly invaded Afghanistan") only over their verb and its object.
@@ -122,26 +128,70 @@ function blank(text: string, base: number, spans: Span[]): string {
   return out;
 }
 
+/** After a possessive: a named or unnamed part of the place ("'s Kutkai Township", "'s Hayatabad area", "'s outskirts"). */
+const POSSESSED_PART =
+  /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’]s\s+(?:(?:[A-Z][\w'’-]+|north|south|east|west|northern|southern|eastern|western|central|remote|border)\s+){0,3}(?:outskirts|suburbs?|centre|center|province|district|township|area|village|town|city|region|county|upazila|tehsil|sub-?division|neighbou?rhood|valley|agency|block|commune|municipality|state|capital|border|countryside)\b/i;
+
+/** Facilities named after their town: the town is where they are. */
+const FACILITY_AFTER =
+  /^\s+(?:[A-Z][\w-]*\s+)?(?:[Pp]ress [Cc]lub|[Pp]olice [Ss]tation|[Rr]ailway [Ss]tation|[Bb]us (?:[Ss]tand|[Ss]tation|[Tt]erminal)|[Aa]irport|[Gg]rid [Ss]tation|[Cc]ourt|[Jj]ail|[Pp]rison|[Bb]azaar|[Mm]arket|[Ss]tadium|[Cc]antonment|[Bb]ypass|[Cc]howk|[Ss]quare|[Ss]ecretariat|[Cc]ollectorate|[Tt]own [Hh]all|[Cc]ity [Cc]orporation|[Mm]unicipal (?:[Cc]orporation|[Oo]ffice))\b/;
+
+/** Below this geoparser confidence a resolved place is not trusted to place an event. */
+const UNRELIABLE = 0.35;
+
 /** Choose the place of an event among the place names in its frame. */
 export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], triggers: TriggerHit[], focusCountry: Place | null = null): PlaceChoice | null {
-  type Cand = { t: Toponym; place: Place; near: boolean; part: boolean; context: boolean };
+  type Cand = { t: Toponym; place: Place; near: boolean; part: boolean; context: boolean; precision?: 2 | 3; unlocated?: boolean };
   const cands: Cand[] = [];
+  const marching = triggers.length > 0 && triggers.every((t) => t.kind === 'protest');
+  const arresting = triggers.some((t) => t.kind === 'capture');
   for (const t of toponyms) {
     if (!t.place || !frame.some((f) => within(t, f))) continue;
     // A continent or a region across borders ("the Middle East") is too vague to place an incident.
     if (t.place.kind === 'region' && !t.place.country) continue;
     const before = text.slice(Math.max(0, t.start - 60), t.start);
     const after = text.slice(t.end, t.end + 30);
-    if (MOVEMENT_BEFORE.test(before)) continue; // where things move from or to: routes, not incidents
-    if (/^['’]s?\b/.test(after) && !/^['’]s\s+(?:outskirts|suburbs|centre|center|province)/.test(after)) continue; // "Iran's Qods Force"
+    // Where things move from or to: routes, not incidents. A march is the exception: where it goes is where it is;
+    // and people arrested "from Udayapur district" were arrested there.
+    if (MOVEMENT_BEFORE.test(before) && !(marching && /\b(?:to|towards?|through|across|into)\s+(?:the\s+)?$/i.test(before)) && !(arresting && /\bfrom\s+(?:the\s+)?$/i.test(before))) continue;
+    // Whose son someone is, or where someone is a native of, says nothing of where the event was.
+    if (/\b(?:sons?|daughters?|wife|husband|father|mother|brothers?|sisters?|widow|nephew|niece|native|natives)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:late\s+)?$/i.test(before)) continue;
+    // "Iran's Qods Force" names no location; "Shan State's Kutkai Township", "Peshawar's outskirts" place the event in part of it.
+    const possessive = /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’]s?\b/.test(after);
+    // "East Delhi's Shakarpur": a town's or province's named part (not a country's, not its forces or officials).
+    const namedPart = possessive && t.place.kind !== 'country' && /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty|[Tt]ownship))?['’]s\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w-])(?!\s+(?:Force|Forces|Army|Police|Corps|Guards?|Governor|Minister|Ministry|Government|University|Hospital|Party|League|Front|Council|Chief|Mayor|President|Court)\b)/.test(after);
+    const partOf = possessive && (POSSESSED_PART.test(after) || namedPart);
+    if (possessive && !partOf) continue;
     if (/\b(?:Forces?|Army|Division|Command|Corps)\s+$/.test(before)) continue; // "Multinational Forces Iraq"
     // A name used as a modifier ("US military", "Kabul Police") names no location unless a preposition places it.
-    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|[\w'’-]+\s+of\s+)?$/i.test(before);
+    // "in X", "in the town of X", "in Kunduz's X", "of Tehsil X", "at village X".
+    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on|under)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|[\w'’-]+\s+of\s+|(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Tt]ownship))?['’]s\s+|(?:tehsil|district|village|town|city|upazila|union|block|township|commune|county|sector|mouza|ward)\s+)?$/i.test(before);
     const attributive = /^\s+(?:[a-z][\w-]*|Forces?|Army|Police|Military|Special|Coalition|Security)\b/.test(after) && !/^\s+(?:and|or|in|on|at|to|from|was|were|is|are|has|had|province|city|district|region|governorate|area)\b/.test(after);
-    if (!locative && (attributive || t.place.kind === 'country')) continue;
-    cands.push({ t, place: t.place, near: NEAR_BEFORE.test(before) || NEAR_AFTER.test(after), part: PART_BEFORE.test(before), context: false });
+    // A town naming a facility ("stormed the Mardan grid station", "the Quetta press club") places it.
+    const facility = t.place.kind !== 'country' && FACILITY_AFTER.test(after);
+    if (!locative && !partOf && !facility && (attributive || t.place.kind === 'country')) continue;
+    // The container the text names decides where the place's namesake is not in it ("Para" in "Dakir Para village,
+    // Palashbari upazila" resolved to a Brazilian state): the event goes on the container, at its precision.
+    const unreliable = Number.isFinite(t.confidence) && t.confidence < UNRELIABLE;
+    const container = t.container && (unreliable || !contains(t.container.place, t.place)) ? t.container : null;
+    if (container) {
+      cands.push({ t, place: container.place, near: false, part: false, context: false, precision: container.precision });
+      continue;
+    }
+    // A resolution the geoparser itself thinks more likely wrong than right places no event (a namesake abroad is the
+    // worst thing the map can show); the event stays unplaced unless another name or a container places it.
+    if (unreliable) continue;
+    cands.push({ t, place: t.place, near: NEAR_BEFORE.test(before) || NEAR_AFTER.test(after), part: PART_BEFORE.test(before) || partOf, context: false });
+  }
+  // Places the gazetteer lacks, named where the event happened, on the container the text names for them.
+  for (const t of toponyms) {
+    if (t.place || !t.container || !frame.some((f) => within(t, f))) continue;
+    const before = text.slice(Math.max(0, t.start - 60), t.start);
+    if (MOVEMENT_BEFORE.test(before)) continue;
+    cands.push({ t, place: t.container.place, near: false, part: false, context: false, precision: t.container.precision, unlocated: true });
   }
   if (!cands.length) return focusCountry ? unlocatedPlace(text, toponyms, frame, focusCountry) : null;
+  cands.sort((a, b) => a.t.start - b.t.start);
   // A place that only situates another ("Musayyib, just south of Baghdad", "Numaniyah near Al Kut in Wasit province").
   for (const [i, c] of cands.entries()) {
     const prev = cands[i - 1];
@@ -171,8 +221,9 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
   );
   const c = choices[0];
   const kind = c.place.kind;
-  const geoPrecision: 1 | 2 | 3 = kind === 'country' || kind === 'admin1' || kind === 'region' ? 3 : kind === 'admin2' ? 2 : c.near || c.part ? 2 : 1;
-  return { toponym: c.t, place: c.place, geoPrecision };
+  const byKind: 1 | 2 | 3 = kind === 'country' || kind === 'admin1' || kind === 'region' ? 3 : kind === 'admin2' ? 2 : c.near || c.part ? 2 : 1;
+  const geoPrecision: 1 | 2 | 3 = c.precision ? (Math.max(c.precision, byKind) as 2 | 3) : byKind;
+  return { toponym: c.t, place: c.place, geoPrecision, ...(c.unlocated ? { unlocatedName: c.t.text } : {}) };
 }
 
 /**
@@ -204,34 +255,132 @@ export function focusCountryOf(text: string, toponyms: Toponym[]): Place | null 
   return best?.country ?? null;
 }
 
-/** ACLED event type and sub-event type of a frame. */
+/** Armed people named as perpetrators ("armed men", "gunmen"): never the civilians a frame is about. */
+const ARMED_MEN = /\b(?:armed|masked|unidentified|unknown|suspected|miscreant|gun-?toting|motorcycle-borne|bike-borne)\s+(?:\w+\s+)?m[ae]n\b/gi;
+
+/**
+ * ACLED event type and sub-event type of a frame (codebook 2019+), from its cues and who it names: a crowd with a
+ * protest cue protests; with a riot cue, or violence of its own, it riots; remote weapons decide over the target;
+ * violence against named civilians (and no armed party on the receiving side) is violence against civilians;
+ * arrests, seizures, agreements and movements without violence are strategic developments.
+ */
 export function classify(kinds: Set<TriggerKind>, frameText: string): { eventType: EventType; subEventType: string } {
-  const violent = ['kill', 'attack', 'raid', 'siege', 'strike', 'airstrike', 'shelling', 'explosive', 'suicide', 'kidnap'].some((k) => kinds.has(k as TriggerKind));
-  if (kinds.has('seizure') && !kinds.has('kill') && !kinds.has('attack')) return { eventType: 'Strategic developments', subEventType: 'Disrupted weapons use' };
+  const has = (...k: TriggerKind[]) => k.some((x) => kinds.has(x));
+  const violentKinds: TriggerKind[] = ['kill', 'attack', 'clash', 'shooting', 'raid', 'siege', 'strike', 'airstrike', 'shelling', 'explosive', 'suicide', 'grenade', 'incendiary', 'kidnap', 'sexual', 'arson', 'riot'];
+  const violent = has(...violentKinds);
+  const people = frameText.replace(ARMED_MEN, ' ');
+  const civilians = CIVILIAN.test(people);
+  const armed = ARMED.test(people);
+  if (has('regain') && !has('protest')) return { eventType: 'Battles', subEventType: 'Government regains territory' };
+  if (has('overtake') && !has('protest', 'riot')) return { eventType: 'Battles', subEventType: 'Non-state actor overtakes territory' };
+  const remote = has('airstrike', 'shelling', 'explosive', 'suicide', 'grenade') || (has('strike') && !has('raid', 'protest'));
+  if ((has('protest', 'riot') || (has('arson', 'loot') && CROWD.test(people) && !armed)) && !remote) {
+    // A crowd that riots: a riot cue, or a protest that turned to violence of its own (arson, looting, attacks).
+    const crowdViolence = has('riot') || (has('arson', 'loot', 'incendiary') && !FORCE_ON_CROWD.test(people)) || (has('clash', 'attack') && has('protest') && !has('kill'));
+    if (crowdViolence) return { eventType: 'Riots', subEventType: has('protest') || /\b(?:protest|demonstrat|rall(?:y|ies)|bandh|hartal|strike)/i.test(people) ? 'Violent demonstration' : 'Mob violence' };
+    if (has('kill') && FORCE_ON_CROWD.test(people)) return { eventType: 'Protests', subEventType: 'Excessive force against protesters' };
+    if (has('capture', 'shooting', 'harm') || INTERVENTION.test(people)) return { eventType: 'Protests', subEventType: 'Protest with intervention' };
+    return { eventType: 'Protests', subEventType: 'Peaceful protest' };
+  }
+  if (has('seizure') && !has('kill', 'attack', 'clash')) {
+    const contraband = !new RegExp(WEAPON_WORDS, 'i').test(frameText);
+    return { eventType: 'Strategic developments', subEventType: contraband ? 'Other' : 'Disrupted weapons use' };
+  }
+  if (has('defuse') && !has('kill', 'attack', 'clash') && !(has('explosive') && has('harm'))) return { eventType: 'Strategic developments', subEventType: 'Disrupted weapons use' };
+  // Two sides fighting with artillery among their weapons is a battle; remote violence is one side out of reach.
+  if (has('clash') && has('shelling', 'grenade') && !has('airstrike', 'suicide', 'explosive') && !/\b(?:after|before|following|amid)\b/i.test(frameText))
+    return { eventType: 'Battles', subEventType: 'Armed clash' };
   // "strike" in conflict reporting is a remote (air, drone, missile) strike; a ground operation is a raid or attack.
-  if (kinds.has('airstrike') || (kinds.has('strike') && !kinds.has('raid')) || ((kinds.has('kill') || kinds.has('attack')) && AIR_PLATFORM.test(frameText)))
+  if (has('airstrike') || (has('strike') && !has('raid')) || (has('kill', 'attack') && AIR_PLATFORM.test(frameText)))
     return { eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike' };
-  if (kinds.has('suicide')) return { eventType: 'Explosions/Remote violence', subEventType: 'Suicide bomb' };
-  if (kinds.has('shelling')) return { eventType: 'Explosions/Remote violence', subEventType: 'Shelling/artillery/missile attack' };
-  if (kinds.has('explosive')) return { eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED' };
-  const civilians = CIVILIAN.test(frameText);
-  if (kinds.has('kidnap') && civilians) return { eventType: 'Violence against civilians', subEventType: 'Abduction/forced disappearance' };
-  if ((kinds.has('kill') || kinds.has('attack')) && civilians && !kinds.has('raid')) return { eventType: 'Violence against civilians', subEventType: 'Attack' };
-  if (kinds.has('capture') && !violent) return { eventType: 'Strategic developments', subEventType: 'Arrests' };
-  if (kinds.has('siege') && !kinds.has('kill')) return { eventType: 'Battles', subEventType: 'Armed clash' };
-  return { eventType: 'Battles', subEventType: 'Armed clash' };
+  if (has('suicide')) return { eventType: 'Explosions/Remote violence', subEventType: 'Suicide bomb' };
+  if (has('shelling')) return { eventType: 'Explosions/Remote violence', subEventType: 'Shelling/artillery/missile attack' };
+  if (has('grenade')) return { eventType: 'Explosions/Remote violence', subEventType: 'Grenade' };
+  if (has('explosive')) return { eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED' };
+  if (has('sexual')) return { eventType: 'Violence against civilians', subEventType: 'Sexual violence' };
+  if (has('kidnap')) return { eventType: 'Violence against civilians', subEventType: 'Abduction/forced disappearance' };
+  // Crowds (party supporters, villagers, students) fighting each other or the police riot; organised armed groups
+  // fighting each other or the state do battle.
+  const organised = ORGANISED_ARMED.test(people);
+  const riotKind = () => (FORCE_ON_CROWD.test(people) || /\b(?:protest|demonstrat|rall(?:y|ies)|bandh|hartal|strike|blockade)/i.test(people) ? 'Violent demonstration' : 'Mob violence');
+  if (has('clash') && !organised && CROWD_AGENT.test(people) && !has('raid', 'siege')) return { eventType: 'Riots', subEventType: riotKind() };
+  if (has('clash')) return { eventType: 'Battles', subEventType: 'Armed clash' };
+  if (has('kill', 'attack', 'shooting', 'harm', 'incendiary', 'arson') && !has('raid', 'siege') && !organised && crowdAgent(people))
+    return { eventType: 'Riots', subEventType: riotKind() };
+  if (has('kill', 'attack', 'shooting', 'harm', 'incendiary', 'arson', 'raid', 'siege', 'clash')) {
+    if (civilians && !has('raid', 'siege') && !armedTarget(people)) return { eventType: 'Violence against civilians', subEventType: 'Attack' };
+    if (has('harm', 'incendiary', 'arson') && !has('kill', 'attack', 'shooting', 'raid', 'clash') && !armed) return { eventType: 'Violence against civilians', subEventType: 'Attack' };
+    if (!has('kill', 'attack', 'shooting', 'raid', 'clash', 'siege', 'incendiary', 'arson') && has('capture')) return { eventType: 'Strategic developments', subEventType: 'Arrests' };
+    return { eventType: 'Battles', subEventType: 'Armed clash' };
+  }
+  if (has('loot', 'arson')) return { eventType: 'Strategic developments', subEventType: 'Looting/property destruction' };
+  if (has('capture') && !violent) return { eventType: 'Strategic developments', subEventType: 'Arrests' };
+  if (has('agreement')) return { eventType: 'Strategic developments', subEventType: 'Agreement' };
+  if (has('base')) return { eventType: 'Strategic developments', subEventType: 'Headquarters or base established' };
+  if (has('group')) return { eventType: 'Strategic developments', subEventType: 'Change to group/activity' };
+  if (has('overtake')) return { eventType: 'Battles', subEventType: 'Non-state actor overtakes territory' };
+  return { eventType: 'Strategic developments', subEventType: 'Other' };
 }
 
-const QUANTIFIED = /\b(?:series|wave|spate|string|number|couple|one|some|many|several|two|three|four|each|any|all|most|part)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
-const BACKGROUND_LEAD = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+const WEAPON_WORDS = '\\b(?:weapons?|arms|munitions|explosives?|ammunition|ammo|rounds|cartridges|bullets|grenades?|pistols?|rifles?|guns?|firearms|revolvers?|bombs?|IEDs?|detonators|mines|rocket launchers?|mortars?|shells|cache)\\b';
+
+/** Organised armed forces and groups: with them a fight is a battle, not a riot. */
+const ORGANISED_ARMED = /\b(?:militants?|rebels?|insurgents?|guerrill?as?|fighters|terrorists?|separatists?|Maoists?|Naxal\w*|gunm[ae]n|assailants|attackers|armed (?:men|group|groups|cadres|miscreants)|militia\w*|extremists|jihadists|dacoits|bandits|pirates|troops|soldiers|army)\b/i;
+/** People acting as a crowd: the ones who riot when they fight. */
+const CROWD_WORDS = /\b(?:supporters|activists|workers|students|villagers|locals|mobs?|crowds?|protest(?:ers|ors)|demonstrators|cadres|youths|agitators|followers|rioters|party men|groups of (?:youths|people|villagers|students|locals))\b/i;
+/** "BNP men", "Trinamool men": a party's men. */
+const PARTY_MEN = /\b[A-Z][\w-]*\s+men\b/;
+const CROWD_AGENT = { test: (s: string) => CROWD_WORDS.test(s) || PARTY_MEN.test(s), exec: (s: string) => CROWD_WORDS.exec(s) ?? PARTY_MEN.exec(s) };
+/** A crowd as the one acting: named before the violence, or after "by". */
+function crowdAgent(text: string): boolean {
+  const m = CROWD_AGENT.exec(text);
+  if (!m) return false;
+  const firstViolence = /\b(?:attack|assault|beat|clash|kill|injur|wound|shot|fired|hack|stab|torch|set|hurl|threw|pelt|vandal|lynch)/i.exec(text);
+  return !firstViolence || m.index < firstViolence.index || /\bby\s+(?:the\s+)?(?:\w+\s+){0,3}$/i.test(text.slice(Math.max(0, m.index - 30), m.index));
+}
+
+/** Is an armed party on the receiving end ("attacked a police post", "two soldiers were killed")? */
+function armedTarget(text: string): boolean {
+  const target = /\b(?:on|against|targeting|targeted|ambushed|attacked|shot|gunned down|killed|killing|wounded|wounding|injured|injuring)\s+(?!by\b)(?:a|an|the|two|three|four|five|several|\d+)?\s*(?:(?!(?:as|when|after|while|by|in|at|during|and|then|before)\b)[\w-]+\s+){0,2}?(?:soldiers?|troops?|army|police(?:m[ae]n)?|policem[ae]n|constables?|security (?:forces|personnel|men)|personnel|rangers|paramilitar\w*|jawans?|commandos?|guards?|militants?|rebels?|insurgents?|fighters|terrorists?|Maoists?|check-?posts?|outposts?|checkpoints?|patrols?|convoys?|camps?|bases?|barracks|police (?:station|post|vehicle|van|team|party))\b/i;
+  const passive = /\b(?:soldiers?|troops?|police(?:m[ae]n)?|policem[ae]n|constables?|security (?:forces|personnel|men)|personnel|rangers|jawans?|commandos?|guards?|militants?|rebels?|insurgents?|fighters|terrorists?|Maoists?)\s+(?:\w+\s+){0,3}(?:was|were|have been|had been|got)\s+(?:\w+\s+)?(?:killed|injured|wounded|martyred|shot|attacked|ambushed|hurt)\b/i;
+  return target.test(text) || passive.test(text);
+}
+
+const QUANTIFIED = /\b(?:series|wave|spate|string|number|couple|one|some|many|several|two|three|four|each|any|all|most|part|hundreds|thousands|dozens|scores|tens|crowds?|groups?|members)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+/** Strategic developments that are as often a state of affairs as an event. */
+const WEAK_KINDS = new Set<TriggerKind>(['base', 'group', 'deploy', 'agreement', 'surrender']);
+
+/** Words that make the event noun after them another event than the one reported: "after the attack", "protesting the killing of". */
+const BACKGROUND_LEAD = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for|against|over|condemn(?:ing|ed|s)?|denounc(?:ing|ed|e|es)|protest(?:ing|ed|s)?|demanding|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 /** Verbs that make a bare plural ("conducted attacks", "who conduct mortar attacks") a habit, not an event. */
 const HABITUAL_VERB = /\b(?:conduct(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|launch(?:es|ing)?|plan(?:s|ning)?|support(?:s|ing)?|direct(?:s|ing)?|stag(?:e|es|ing)|involved in|responsible for|facilitat(?:e|es|ing)|specialis(?:e|es)d? in|known for)\b(?:\s+[\w,'’-]+){0,12}\s*$/i;
 const HABITUAL_NOUN = /^(?:attacks|raids|kidnappings|assassinations|strikes|killings|bombings|ambushes|operations|airstrikes|clashes)$/i;
+/** A modifier of a plural event noun further on ("improvised explosive device, … and mortar attacks"). */
+const HABITUAL_HEAD_AHEAD = /^(?:[\s,-]+(?:and\s+|or\s+)?[\w-]+){0,12}?\s+(?:attacks|raids|bombings|ambushes|operations|strikes)\b/i;
 
 interface Frame {
   ranges: Span[];
   triggers: TriggerHit[];
   background: boolean;
+  /** What a protest is against ("protested against the killing of …"): its subject, not an event it reports. */
+  grievance?: boolean;
+}
+
+/** The last lead word before an event noun ("through the streets of Peshawar against attacks" → "against"). */
+function lastLead(lead: string): RegExpExecArray {
+  let best = BACKGROUND_LEAD.exec(lead)!;
+  const words = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for|against|over|condemn(?:ing|ed|s)?|denounc(?:ing|ed|e|es)|protest(?:ing|ed|s)?|demanding|following)\s+/gi;
+  for (const m of lead.matchAll(words)) {
+    if (m.index! <= best.index) continue;
+    const tail = new RegExp(BACKGROUND_LEAD.source, 'i').exec(lead.slice(m.index!));
+    if (tail && tail.index === 0) {
+      const at = m.index!;
+      const re = new RegExp(BACKGROUND_LEAD.source, 'iy');
+      re.lastIndex = at;
+      best = re.exec(lead) ?? best;
+    }
+  }
+  return best;
 }
 
 /** Split a clause into its main frame and background mentions of other events. */
@@ -241,14 +390,15 @@ function frames(text: string, clause: Span, triggers: TriggerHit[], toponyms: To
   const main: TriggerHit[] = [];
   for (const t of triggers) {
     const lead = text.slice(clause.start, t.start);
-    const isNounUse = t.noun || /ing$/.test(t.text);
+    // Past forms of event nouns ("clashed", "attacked") are verbs: they report, they are not mentioned in passing.
+    const isNounUse = (t.noun && !/ed$/i.test(t.text)) || /ing$/.test(t.text);
     if (isNounUse && (main.length || bg.length || /\S/.test(lead)) && BACKGROUND_LEAD.test(lead) && !QUANTIFIED.test(lead)) {
       const inNp = bg.find((b) => b.ranges.some((r) => within(t, r)));
       if (inNp) {
         inNp.triggers.push(t);
         continue;
       }
-      const leadMatch = BACKGROUND_LEAD.exec(lead)!;
+      const leadMatch = lastLead(lead);
       const npStart = clause.start + leadMatch.index + leadMatch[0].search(/\S+\s*$/) - (leadMatch[0].length - leadMatch[0].trimEnd().length);
       const npFrom = clause.start + leadMatch.index + (/^\S+/.exec(leadMatch[0])?.[0].length ?? 0);
       const compound = toponyms.some((p) => p.place && p.start >= npFrom && p.end <= t.start);
@@ -262,7 +412,8 @@ function frames(text: string, clause: Span, triggers: TriggerHit[], toponyms: To
         end = stop >= 0 ? t.end + stop : clause.end;
       }
       void npStart;
-      bg.push({ ranges: [{ start: npFrom, end }], triggers: [t], background: true });
+      const grievance = /^(?:against|over|condemn|denounc|protest|demanding)/i.test(leadMatch[0]) && main.some((m) => m.kind === 'protest');
+      bg.push({ ranges: [{ start: npFrom, end }], triggers: [t], background: true, grievance });
     } else main.push(t);
   }
   // Triggers that fall inside a background phrase belong to it.
@@ -314,9 +465,22 @@ export function analyseSentence(
   if (/\?["”’)]*$/.test(sentence.text.trim())) return result; // questions report nothing
   const clauses: Span[] = [];
   let at = sentence.start;
-  for (const m of sentence.text.matchAll(/;\s*|\s+as well as\s+/g)) {
-    clauses.push({ start: at, end: sentence.start + m.index! });
-    at = sentence.start + m.index! + m[0].length;
+  // Two events in one sentence: "…; and …", "… as well as …", and a new place taking a new event (", and in western
+  // Farah province, where militants ambushed …", ", while in Kunduz …"), when both parts report one.
+  const cuts: Array<{ at: number; len: number }> = [];
+  for (const m of sentence.text.matchAll(/;\s*|\s+as well as\s+/g)) cuts.push({ at: m.index!, len: m[0].length });
+  for (const m of sentence.text.matchAll(/,\s+(?:and|while|whereas|but|and also)\s+(?=(?:(?:also|later|earlier)\s+)?(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[A-Z])/g)) {
+    const cutAt = m.index!;
+    const next = cuts.filter((c) => c.at > cutAt).map((c) => c.at)[0] ?? sentence.text.length;
+    const prev = Math.max(0, ...cuts.filter((c) => c.at < cutAt).map((c) => c.at + c.len));
+    const named = toponyms.some((t) => t.start >= sentence.start + cutAt && t.start - (sentence.start + cutAt) <= m[0].length + 40);
+    const left = findTriggers(sentence.text.slice(prev, cutAt), 0).length > 0;
+    const right = findTriggers(sentence.text.slice(cutAt + m[0].length, next), 0).length > 0;
+    if (named && left && right) cuts.push({ at: cutAt, len: m[0].length });
+  }
+  for (const c of cuts.sort((a, b) => a.at - b.at)) {
+    clauses.push({ start: at, end: sentence.start + c.at });
+    at = sentence.start + c.at + c.len;
   }
   clauses.push({ start: at, end: sentence.end });
   const dateSpans = dates.map((d) => ({ start: d.start, end: d.end }));
@@ -324,12 +488,24 @@ export function analyseSentence(
   for (const clause of clauses) {
     const clauseText = text.slice(clause.start, clause.end);
     const masked = irrealisSpans(clauseText, clause.start);
+    const placeMasked = irrealisSpans(clauseText, clause.start, { places: true });
     // Infinitives of purpose or intent ("to murder Western soldiers", "to kill officials") report no event.
-    const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)) && !/\bto\s+$/i.test(text.slice(Math.max(clause.start, t.start - 4), t.start)));
+    // Infinitives of purpose ("to kill officials") report nothing; of aspect ("continued to protest") they do.
+    // People who "came together to protest", "burnt textbooks to protest" protested: the act they did for it is the
+    // protest (a call or an appeal to protest is not).
+    const purpose = (t: TriggerHit) =>
+      /\bto\s+$/i.test(text.slice(Math.max(clause.start, t.start - 4), t.start)) &&
+      !/\b(?:continued|continue|continues|continuing|began|begun|begin|started|starting|resorted|kept on|went on)\s+to\s+$/i.test(text.slice(Math.max(clause.start, t.start - 24), t.start)) &&
+      !(t.kind === 'protest' && /^(?:protest|demonstrate|rally|march)/i.test(t.text) && !/\b(?:call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?|ask(?:s|ed|ing)?|invit(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|mobili[sz](?:e|es|ed|ing)|plan(?:s|ned|ning)?|decid(?:e|es|ed|ing)|vow(?:s|ed)?|threaten(?:s|ed)?|announc(?:e|es|ed|ing)|permission|allowed|right)\b/i.test(text.slice(Math.max(clause.start, t.start - 80), t.start)));
+    const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)) && !purpose(t));
     if (!triggers.length) continue;
     result.eventless = false;
     if (AGGREGATE.test(blank(clauseText, clause.start, masked))) continue;
     for (const frame of frames(text, clause, triggers, toponyms, masked)) {
+      if (frame.grievance) {
+        result.background.push(...frame.ranges);
+        continue;
+      }
       if (frame.background) result.background.push(...frame.ranges);
       const frameText = blank(text.slice(clause.start, clause.end), clause.start, [
         ...masked,
@@ -340,7 +516,7 @@ export function analyseSentence(
       // no single event: alone they make nothing, beside a reported event they do not decide its type.
       const isBare = (t: TriggerHit) =>
         t.noun &&
-        HABITUAL_NOUN.test(t.text.split(/\s+/).pop()!) &&
+        (HABITUAL_NOUN.test(t.text.split(/\s+/).pop()!) || HABITUAL_HEAD_AHEAD.test(text.slice(t.end, clause.end))) &&
         !/\b(?:the|a|an|two|three|four|five|several|separate|these|those|\d+)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)) &&
         HABITUAL_VERB.test(text.slice(Math.max(clause.start, t.start - 160), t.start));
       const frameDates = dates.filter((d) => frame.ranges.some((r) => within(d, r)) && !masked.some((m) => overlaps(m, d)));
@@ -348,10 +524,17 @@ export function analyseSentence(
       if (frame.triggers.every(isBare)) {
         if (!Object.keys(counts).length) continue;
       } else frame.triggers = frame.triggers.filter((t) => !isBare(t));
+      // Developments told in the perfect ("Russia has opened training camps", "has deployed advisers") describe a
+      // state of affairs, not a dated event.
+      if (frame.triggers.every((t) => WEAK_KINDS.has(t.kind) && /\b(?:has|have|had)\s+(?:(?:also|long|now|already|reportedly|allegedly|since|been)\s+)*(?:\S+\s+)?$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)))) continue;
       // "other high-profile attacks in Iraq": bare plurals with no number and no date of their own are generic.
       if (frame.triggers.every(plural) && !Object.keys(counts).length && !frameDates.length) continue;
       const kinds = new Set(frame.triggers.map((t) => t.kind));
-      const place = choosePlace(text, toponyms, frame.ranges.map((r) => subtract(r, masked)).flat(), frame.triggers, focusCountry);
+      let place = choosePlace(text, toponyms, frame.ranges.map((r) => subtract(r, placeMasked)).flat(), frame.triggers, focusCountry);
+      // A protest against something named with its place ("protested against attacks on minorities in Mudhol town")
+      // is held where the grievance is, when the protest names no place of its own.
+      if ((!place || place.unlocatedName) && !frame.background && frame.triggers.every((t) => t.kind === 'protest'))
+        place = choosePlace(text, toponyms, subtract(clause, placeMasked), frame.triggers, focusCountry) ?? place;
       const { eventType, subEventType } = classify(kinds, frameText);
       const actorsFound = findActors(frameText, clause.start);
       const pivot = frame.triggers[0];
@@ -383,6 +566,10 @@ export function analyseSentence(
         // A background mention may carry the clause's date when the main clause has no event of its own.
         const free = dates.find((d) => within(d, clause) && !masked.some((m) => overlaps(m, d)));
         if (free && !reference && !frames(text, clause, triggers, toponyms, masked).some((f) => !f.background)) date = { date: free.date, precision: free.precision, text: free.text, how: 'explicit' };
+      } else if (clause.start > sentence.start && !reference) {
+        // A later clause of the sentence ("…, and in Farah, where …") happened when the sentence says.
+        const earlier = dates.filter((d) => d.end <= clause.start && !d.since && d.date).pop();
+        if (earlier) date = { date: earlier.date, precision: earlier.precision, text: earlier.text, how: 'inherited' };
       }
       result.drafts.push({
         article: articleId,
@@ -398,6 +585,7 @@ export function analyseSentence(
         actor1: initiators[0] ?? null,
         actor2: actor2s[0] ?? null,
         actors,
+        actorAliases: aliasesOf(actorsFound),
         eventType,
         subEventType,
         confidence: 0

@@ -10,6 +10,8 @@ export interface Mergeable {
   date: DateChoice;
   counts: Partial<Record<CountField, Count>>;
   subEventType: string;
+  /** ACLED event type: within an article, a protest told twice ("marched …", "police dispersed the marchers") is one. */
+  eventType?: string;
   /** Reported as another event than those told before in its article. */
   distinct?: boolean;
 }
@@ -72,7 +74,8 @@ export function sameEvent(a: Mergeable, b: Mergeable): boolean {
   if (dates === false) return false;
   const shareArticle = a.articles.some((x) => b.articles.includes(x));
   if (shareArticle && (a.distinct || b.distinct)) return false;
-  if (shareArticle) return a.subEventType === b.subEventType || sharedCount(a, b);
+  const demonstration = (x: Mergeable) => x.eventType === 'Protests' || x.eventType === 'Riots';
+  if (shareArticle) return a.subEventType === b.subEventType || sharedCount(a, b) || (demonstration(a) && demonstration(b));
   if (dates !== true) return false;
   const sameDay = a.date.precision === 1 && b.date.precision === 1 && a.date.date === b.date.date;
   return sharedCount(a, b) || (sameDay && a.subEventType === b.subEventType);

@@ -31,8 +31,8 @@ export interface RouteRecord {
 }
 
 const CARGO_ORDER: CargoKind[] = ['weapons', 'EFPs', 'fighters', 'trainees', 'money', 'drugs'];
-const FROM = /\b(?:from|out of)\s+(?:the\s+)?$/i;
-const TO = /\b(?:to|into|towards?|back to|back into)\s+(?:the\s+)?$/i;
+const FROM = /\b(?:from|out of|departed|departing|left|leaving)\s+(?:the\s+)?$/i;
+const TO = /\b(?:to|into|towards?|back to|back into|bound for|destined for|headed for|heading for|(?:en )?route for|arrived in|arriving in|reached)\s+(?:the\s+)?$/i;
 const VIA = /\b(?:through|via|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:in\s+|of\s+)?(?:the\s+)?$/i;
 /** The receiving side named as a group: "to the Taliban", "for the insurgents". */
 const RECIPIENT = /\b(?:to|for)\s+(?:the\s+)?(?:local\s+)?(?:[A-Z][\w-]*\s+)?(?:Taliban|insurgents|militants|fighters|rebels|militias|insurgency|guerrillas|jihadists)\b/;
@@ -88,9 +88,9 @@ export function extractRoutes(an: ArticleAnalysis, toponyms: Toponym[], demonyms
         cargo.add('trainees');
       }
       if (!cargo.size) continue;
-      // People travelling ("went to Iran", "move through the border") are a route only when they are the cargo:
-      // trainees, or fighters named before the verb as its subject.
-      if (moves.every((m) => SELF_MOVEMENT.test(text.slice(m.start, m.end))) && !training && !(cargo.has('fighters') && firstCargo < moves[0].start)) continue;
+      // Verbs of going ("went to Iran", "crossed into Iraq", "headed for Herat") make a route only when what goes is
+      // the cargo: trainees, or cargo named before the verb as its subject ("a convoy of arms crossed …").
+      if (moves.every((m) => SELF_MOVEMENT.test(text.slice(m.start, m.end))) && !training && !(firstCargo < moves[0].start)) continue;
 
       const here = placed.filter((t) => inSpan(t, clause) && free(t));
       const role = (t: Toponym) => {

@@ -5,6 +5,8 @@ export const EVENT_COLOURS: Record<EventType, string> = {
   Battles: '#d62728',
   'Explosions/Remote violence': '#ff7f0e',
   'Violence against civilians': '#9467bd',
+  Protests: '#2ca02c',
+  Riots: '#8c564b',
   'Strategic developments': '#1f77b4'
 };
 
@@ -18,7 +20,23 @@ export const EVENT_SYMBOLS: Record<string, string> = {
   'Abduction/forced disappearance': 'cross',
   'Shelling/artillery/missile attack': 'fire-station',
   'Remote explosive/landmine/IED': 'fire-station',
-  'Suicide bomb': 'fire-station'
+  'Suicide bomb': 'fire-station',
+  Grenade: 'fire-station',
+  'Chemical weapon': 'fire-station',
+  'Government regains territory': 'flag',
+  'Non-state actor overtakes territory': 'flag',
+  'Sexual violence': 'cross',
+  'Peaceful protest': 'town-hall',
+  'Protest with intervention': 'town-hall',
+  'Excessive force against protesters': 'town-hall',
+  'Violent demonstration': 'fire-station',
+  'Mob violence': 'fire-station',
+  Agreement: 'town-hall',
+  'Change to group/activity': 'information',
+  'Headquarters or base established': 'flag',
+  'Looting/property destruction': 'shop',
+  'Non-violent transfer of territory': 'flag',
+  Other: 'information'
 };
 
 export const CARGO_COLOURS: Record<string, string> = {

@@ -15,8 +15,12 @@ export const CSV_COLUMNS = [
  */
 const FORMULA = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
+/** ACLED's disorder type: protests and riots are demonstrations; mob violence and force against protesters are both. */
 function disorder(p: IncidentProperties): string {
-  return p.event_type === 'Strategic developments' ? 'Strategic developments' : 'Political violence';
+  if (p.event_type === 'Strategic developments') return 'Strategic developments';
+  if (p.event_type === 'Protests') return p.sub_event_type === 'Excessive force against protesters' ? 'Political violence; Demonstrations' : 'Demonstrations';
+  if (p.event_type === 'Riots') return p.sub_event_type === 'Mob violence' ? 'Political violence' : 'Demonstrations';
+  return 'Political violence';
 }
 
 /** One CSV row per incident. Routes have no ACLED equivalent and are left to GeoJSON and KML. */

@@ -16,7 +16,8 @@ export function toKML(features: AtlasFeature[]): string {
     const description = escapeHtml([what.filter(Boolean).join(' · '), ...p.sources.map((s) => `${s.title}: “${s.sentence}”`)].join('\n'));
     const { sources, actors, ...flat } = p as typeof p & { admin_path?: string[] };
     const extra: Record<string, string | number | null> = {};
-    for (const [k, v] of Object.entries(flat)) if (v !== null && v !== undefined) extra[k] = Array.isArray(v) ? v.join(" › ") : (v as string | number);
+    for (const [k, v] of Object.entries(flat))
+      if (v !== null && v !== undefined) extra[k] = Array.isArray(v) ? v.join(" › ") : typeof v === 'object' ? JSON.stringify(v) : (v as string | number);
     return {
       ...f,
       properties: { name: p.title, description, ...extra, actors: actors.join('; '), sources: JSON.stringify(sources) }

@@ -19,12 +19,27 @@ export interface Source {
   sentence_end: number;
 }
 
-/** ACLED-style classification. */
+/** The six ACLED event types (codebook 2019+). */
 export type EventType =
   | 'Battles'
   | 'Explosions/Remote violence'
   | 'Violence against civilians'
+  | 'Protests'
+  | 'Riots'
   | 'Strategic developments';
+
+/** ACLED sub-event types, by event type (codebook 2019+). */
+export const SUB_EVENT_TYPES: Record<EventType, readonly string[]> = {
+  Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
+  'Explosions/Remote violence': ['Chemical weapon', 'Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade'],
+  'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
+  Protests: ['Excessive force against protesters', 'Protest with intervention', 'Peaceful protest'],
+  Riots: ['Violent demonstration', 'Mob violence'],
+  'Strategic developments': [
+    'Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established',
+    'Looting/property destruction', 'Non-violent transfer of territory', 'Other'
+  ]
+};
 
 /**
  * Incident properties. Flat scalars (not nested objects) so MapLibre filter expressions can reach them;
@@ -39,6 +54,8 @@ export interface IncidentProperties {
   /** Short human summary, e.g. "Air/drone strike in Ghor". */
   title: string;
   actors: string[];
+  /** Canonical actor name → the other spellings the sources used ("Islamic Revolutionary Guard Corps - Quds Force" → ["Qods Force", "IRGC-QF"]). */
+  actor_aliases?: Record<string, string[]>;
   /** ACLED actor1 (who acted) and actor2 (who was acted on), as named; null when the text does not say. */
   actor1: string | null;
   actor2: string | null;

@@ -9,6 +9,8 @@ export const EVENT_TYPES: EventType[] = [
   'Battles',
   'Explosions/Remote violence',
   'Violence against civilians',
+  'Protests',
+  'Riots',
   'Strategic developments'
 ];
 
@@ -17,6 +19,8 @@ export const EVENT_COLOURS: Record<EventType, string> = {
   Battles: '#d55e00',
   'Explosions/Remote violence': '#e69f00',
   'Violence against civilians': '#cc79a7',
+  Protests: '#009e73',
+  Riots: '#56b4e9',
   'Strategic developments': '#0072b2'
 };
 export const ROUTE_COLOUR = '#1b7f5f';
