@@ -123,3 +123,20 @@ describe('datelines', () => {
     expect(find('In Zaria police said gunmen struck Dala on Sunday.', 'Dala')?.place).not.toBeNull();
   });
 });
+
+describe('demonyms of armed actors', () => {
+  it('"Russian artillery" names who fights, not where: Donetsk stays in Ukraine', () => {
+    const t = find('Russian artillery shelled Donetsk overnight, officials said.', 'Donetsk');
+    expect(t?.place?.country).toBe('UA');
+  });
+
+  it('a demonym before a hyphenated compound ("Iranian-backed") weighs as little', () => {
+    const t = find('Iranian-backed militias attacked a base in Deir ez-Zor.', 'Deir ez-Zor');
+    expect(t?.place?.country).toBe('SY');
+  });
+
+  it('a demonym naming people or places still sets the focus ("Malian villagers")', () => {
+    const t = find('Malian villagers fled Douentza after the attack.', 'Douentza');
+    expect(t?.place?.country).toBe('ML');
+  });
+});

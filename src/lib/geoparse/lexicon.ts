@@ -3,6 +3,18 @@ import lexiconData from './data/lexicon.json' with { type: 'json' };
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(lexiconData.commonWords);
 /** Arabic articles that may be written capitalised as a separate word ("Al Kut", "El Fasher"). */
+/**
+ * Nouns for armed forces and their weapons. A demonym before one ("Russian artillery", "American troops",
+ * "Iranian-made rockets") names who fights, and armies fight abroad: it is weak evidence of where the text is.
+ */
+export const ARMED_ACTOR_NOUNS = new Set([
+  'forces', 'force', 'troops', 'soldiers', 'soldier', 'army', 'armies', 'military', 'militaries', 'artillery', 'navy', 'naval', 'marines',
+  'jets', 'jet', 'warplanes', 'warplane', 'aircraft', 'planes', 'bombers', 'helicopters', 'drones', 'drone', 'missiles', 'missile',
+  'rockets', 'rocket', 'shells', 'tanks', 'warships', 'submarines', 'paratroopers', 'commandos', 'special', 'airstrikes', 'strikes',
+  'mercenaries', 'fighters', 'militias', 'militiamen', 'advisers', 'advisors', 'units', 'battalion', 'brigade', 'occupiers', 'invaders',
+  'backed', 'led', 'made', 'supplied', 'funded', 'trained', 'armed', 'built', 'sponsored'
+]);
+
 export const CAPITALISED_ARTICLES = new Set(['al', 'el']);
 /** Directions that qualify a place name ("North Texas", "southern Iraq"). */
 export const COMPASS_WORDS: ReadonlySet<string> = new Set([

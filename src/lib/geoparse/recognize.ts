@@ -6,10 +6,14 @@ import type { Candidate } from '../gazetteer/types';
 import type { Gazetteer } from '../gazetteer';
 import { normalizeName } from '../gazetteer';
 import {
-  DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, NOT_PLACE_WORDS, SEATS_OF_GOVERNMENT, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, CAPITALISED_ARTICLES, COMMON_WORDS, COMPASS_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
+  DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, NOT_PLACE_WORDS, SEATS_OF_GOVERNMENT, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, ARMED_ACTOR_NOUNS, CAPITALISED_ARTICLES, COMMON_WORDS, COMPASS_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
   NAME_ABBREVIATIONS, NAME_CONNECTORS, NEWS_OUTLETS, ORGANISATION_HEADS, SHIP_PREFIXES, PERSON_TITLES, SPEECH_VERBS, CAPITALISED_TITLES, TITLE_ABBREVIATIONS
 } from './lexicon';
 import { tokenize, type Token } from './tokenize';
+
+const HYPHEN_TOKENS = new Set(['-', '‐', '‑']);
+/** What a demonym naming an armed actor counts for, against 1 for any other demonym. */
+export const ARMED_DEMONYM_WEIGHT = 0.25;
 
 export interface RecognizedMention {
   start: number;
@@ -151,11 +155,16 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   const organisationWords = new Set<string>();
 
   const listed = listedUnderFeature(tokens);
-  for (const t of tokens) {
-    if (t.kind !== 'word' || !t.cap) continue;
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'word' || !t.cap) return;
     const cc = DEMONYMS.get(lower(t));
-    if (cc) demonymCountries.set(cc, (demonymCountries.get(cc) ?? 0) + 1);
-  }
+    if (!cc) return;
+    // "Russian artillery", "Iranian-backed militias": who fights, not where (a quarter of a demonym's weight).
+    let next = tokens[i + 1];
+    if (next && HYPHEN_TOKENS.has(next.text) && next.start === t.end) next = tokens[i + 2];
+    const armed = !!next && next.kind === 'word' && ARMED_ACTOR_NOUNS.has(next.text.toLowerCase());
+    demonymCountries.set(cc, (demonymCountries.get(cc) ?? 0) + (armed ? ARMED_DEMONYM_WEIGHT : 1));
+  });
 
   if (opts.spans) {
     for (const span of opts.spans) mentions.push(mentionForSpan(span.start, span.end));

@@ -266,7 +266,8 @@ export function resolve(
     chosen.forEach((p, gi) => {
       if (p && (p.kind === 'country' || datelineGroups.has(gi))) namedCountries.set(p.country, gi);
     });
-    for (const cc of demonymCountries.keys()) if (!namedCountries.has(cc)) namedCountries.set(cc, -1);
+    // A country is named by its demonym only when one is not just an armed actor's ("Russian artillery").
+    for (const [cc, n] of demonymCountries) if (n >= 1 && !namedCountries.has(cc)) namedCountries.set(cc, -1);
 
     const next = groups.map((g, gi) => {
       if (!g.candidates.length) return { choice: 0, probs: [] as number[] };
@@ -348,7 +349,7 @@ export function resolve(
   const focus = [...countryMentions].sort((a, b) => b[1] - a[1])[0]?.[0];
   const finalChoice = groups.map((g) => g.candidates[g.choice]?.place ?? null);
   // Document geography: the countries the text names (outright or by a demonym) and the places it settles on.
-  const namedCountries = new Set<string>(demonymCountries.keys());
+  const namedCountries = new Set<string>([...demonymCountries].filter(([, n]) => n >= 1).map(([cc]) => cc));
   finalChoice.forEach((p, gi) => {
     if (p && (p.kind === 'country' || datelineGroups.has(gi))) namedCountries.add(p.country);
   });
