@@ -3,7 +3,7 @@ import type { ExcludedReason } from '../types';
 type Span = { start: number; end: number };
 export type Region = Span & { reason: ExcludedReason };
 
-interface Line extends Span {
+export interface Line extends Span {
   text: string;
 }
 
@@ -53,7 +53,8 @@ const AUTHOR_BIO = /^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(is|was|h
 const wordCount = (s: string) => (s.trim().match(/\S+/g) ?? []).length;
 const terminal = (s: string) => /[.!?:;,"”’)]\s*$/.test(s);
 
-function linesOf(text: string): Line[] {
+/** The text's lines with their spans (the line breaks excluded). */
+export function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   let a = 0;
   while (a <= text.length) {

@@ -5,22 +5,7 @@
  * offset into the text stays valid.
  */
 
-interface Line {
-  start: number;
-  end: number;
-}
-
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  let a = 0;
-  while (a <= text.length) {
-    let b = text.indexOf('\n', a);
-    if (b < 0) b = text.length;
-    lines.push({ start: a, end: b });
-    a = b + 1;
-  }
-  return lines;
-}
+import { linesOf } from './segment';
 
 /** A line that is a list item, a heading marker or indented code: never joined to the line before. */
 const BLOCK_START = /^\s*(?:[-*•·–]\s|\d+[.)]\s|#|>|\|)/;
