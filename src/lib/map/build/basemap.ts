@@ -56,9 +56,20 @@ function build() {
 
   // Countries: world-atlas 50m.
   const world = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const countries = feature(world, world.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+  const countries = feature(world, world.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string; iso?: string }>;
+  // ISO alpha-2 codes (world-countries) for the numeric ids world-atlas carries, so the app can find a
+  // country's polygon from an incident's or a place's country code.
+  const iso = new Map<string, string>();
+  const wcDir = findPackageDir('world-countries');
+  if (wcDir) {
+    for (const c of JSON.parse(readFileSync(join(wcDir, 'countries.json'), 'utf8')) as Array<{ ccn3: string; cca2: string }>) {
+      if (c.ccn3) iso.set(c.ccn3, c.cca2);
+    }
+  } else console.warn('world-countries not found: countries carry no ISO codes');
   for (const f of countries.features) {
-    f.properties = { name: f.properties.name };
+    const code = iso.get(String(f.id ?? ''));
+    f.properties = code ? { name: f.properties.name, iso: code } : { name: f.properties.name };
+    delete f.id;
     // Cut at ±180° (Russia, Fiji, Antarctica), so no edge crosses the whole map.
     f.geometry = cutAtAntimeridian(f.geometry);
   }
@@ -71,14 +82,16 @@ function build() {
     Record<string, string | number>
   >;
   const region = new Set(REGION_COUNTRIES);
-  const provinces: Feature<Polygon | MultiPolygon, { name: string; country: string; code: string }>[] = [];
+  const provinces: Feature<Polygon | MultiPolygon, { name: string; country: string; code: string; gn?: string }>[] = [];
   const labels: Feature<Point, LabelProps>[] = [];
   for (const f of admin1.features) {
     const p = f.properties;
     const cc = String(p.iso_a2);
     if (!region.has(cc) || !f.geometry) continue;
     const name = String(p.name_en || p.name);
-    provinces.push({ type: 'Feature', properties: { name, country: cc, code: String(p.iso_3166_2) }, geometry: f.geometry });
+    // gn: the GeoNames admin-1 code ("IQ.07"), the key the gazetteer's places carry.
+    const gn = p.gn_a1_code ? String(p.gn_a1_code) : undefined;
+    provinces.push({ type: 'Feature', properties: { name, country: cc, code: String(p.iso_3166_2), ...(gn ? { gn } : {}) }, geometry: f.geometry });
     labels.push({
       type: 'Feature',
       properties: { kind: 'province', name, rank: Number(p.labelrank) || 9 },
