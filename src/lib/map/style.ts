@@ -202,6 +202,9 @@ export function basemapStyle(b: Basemap): StyleSpecification {
   };
 }
 
+/** Width of the routes' invisible hit area, in pixels. */
+export const ROUTE_HIT_WIDTH = 14;
+
 const routeOffset: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'n_sources'], 1, 2, 10, 5];
 
 /** The data layers, drawn above the basemap (and above an online style's layers when one is configured). */
@@ -219,6 +222,15 @@ export function dataLayers(): LayerSpecification[] {
         // Offset to the right of travel, so A→B and B→A along the same corridor stay apart.
         'line-offset': routeOffset
       }
+    },
+    {
+      // The routes' hit area: 14 px wide and transparent, so a route answers hover and clicks near it, not
+      // only on its drawn pixels.
+      id: 'route-hit',
+      type: 'line',
+      source: 'routes',
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': '#000000', 'line-opacity': 0, 'line-width': ROUTE_HIT_WIDTH, 'line-offset': routeOffset }
     },
     {
       id: 'route-arrows',

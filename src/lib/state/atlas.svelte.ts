@@ -17,11 +17,54 @@ export interface Item {
 
 export type SortKey = 'date' | 'title' | 'event_type' | 'casualties' | 'place';
 
+/** A country (ISO alpha-2) or one of its first-level divisions, whose outline the map fits. */
+export interface Area {
+  country: string;
+  /** GeoNames admin-1 code within the country ("07"), when known. */
+  admin1Code?: string | null;
+  /** The division's name, matched when there is no code. */
+  admin1?: string | null;
+}
+
+/**
+ * Where the map should go. An area or bounds is fitted (the map knows the outlines); `center` is where to go
+ * when the outline is unknown, and `zoom` the zoom for a point.
+ */
 export interface Flight {
   center: [number, number];
   zoom?: number;
+  bounds?: [[number, number], [number, number]];
+  area?: Area;
   /** a new object per request, so asking twice for the same place flies twice */
   seq: number;
+}
+
+/** What the reader knows of a toponym's place (a gazetteer entry). */
+export interface PlaceRef {
+  lon: number;
+  lat: number;
+  name: string;
+  kind?: string;
+  country?: string;
+  admin1?: string | null;
+  admin1Code?: string | null;
+}
+
+/** Longitude/latitude bounds of a line, continuous across the antimeridian (east may exceed 180). */
+export function lineBounds(coords: number[][]): [[number, number], [number, number]] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  let prev = coords[0]?.[0] ?? 0;
+  for (const [x0, y] of coords) {
+    let x = x0;
+    while (x - prev > 180) x -= 360;
+    while (prev - x > 180) x += 360;
+    prev = x;
+    w = Math.min(w, x);
+    e = Math.max(e, x);
+    s = Math.min(s, y);
+    n = Math.max(n, y);
+  }
+  return [[w, s], [e, n]];
 }
 
 export interface Pin {
@@ -241,13 +284,24 @@ export class Atlas {
     if (item && opts.fly) this.flyToItem(item);
   }
 
+  /**
+   * Shows an item whole: a route fits its line, an incident known only to its province or country fits that
+   * outline, a located incident is centred at town zoom (or closer, if the map already is).
+   */
   flyToItem(item: Item): void {
-    const g = item.feature.geometry;
-    if (g.type === 'Point') this.flyTo(g.coordinates as [number, number], Math.max(this.view?.zoom ?? 0, 8));
-    else {
-      const c = g.coordinates[Math.floor(g.coordinates.length / 2)];
-      this.flyTo(c as [number, number]);
+    const f = item.feature;
+    if (f.geometry.type === 'LineString') {
+      const c = f.geometry.coordinates;
+      this.flight = { center: c[Math.floor(c.length / 2)] as [number, number], bounds: lineBounds(c), seq: ++this.#seq };
+      return;
     }
+    const center = f.geometry.coordinates as [number, number];
+    if (f.properties.kind === 'incident' && f.properties.geo_precision === 3) {
+      const area = { country: f.properties.country_code, admin1: f.properties.admin1 };
+      this.flight = { center, zoom: f.properties.admin1 ? 6 : 4, area, seq: ++this.#seq };
+      return;
+    }
+    this.flyTo(center, Math.max(this.view?.zoom ?? 0, 8));
   }
 
   flyTo(center: [number, number], zoom?: number): void {
@@ -282,9 +336,15 @@ export class Atlas {
     this.pin = null;
   }
 
-  showPlace(lon: number, lat: number, name: string): void {
+  /** Pins a reader toponym's place; a country or province is fitted to its outline, a town centred. */
+  showPlace(place: PlaceRef): void {
+    const { lon, lat, name, kind, country } = place;
     this.pin = { lon, lat, name };
-    this.flyTo([lon, lat], 9);
+    const center: [number, number] = [lon, lat];
+    if (country && kind === 'country') this.flight = { center, zoom: 4, area: { country }, seq: ++this.#seq };
+    else if (country && kind === 'admin1') {
+      this.flight = { center, zoom: 6, area: { country, admin1Code: place.admin1Code, admin1: place.admin1 ?? name }, seq: ++this.#seq };
+    } else this.flyTo(center, kind === 'region' ? 4 : kind === 'admin2' ? 8 : 9);
   }
 
   // ── playback: slide the brushed window (or a sixth of the domain) to the end ──

@@ -103,7 +103,10 @@ function build() {
   let topo = topology({ countries, provinces: { type: 'FeatureCollection', features: provinces } } as never);
   topo = presimplify(topo as never);
   topo = simplify(topo as never, quantile(topo as never, 0.35));
-  const out = JSON.stringify(quantizeTopology(topo));
+  const quantized = quantizeTopology(topo);
+  const out = JSON.stringify(quantized);
+  // Label anchors are found on the outlines as drawn (simplified), so a small island's anchor stays on it.
+  const drawn = feature(quantized as never, (quantized.objects as Record<string, GeometryCollection>).countries) as unknown as FeatureCollection<Polygon | MultiPolygon>;
   writeFileSync(join(outDir, 'basemap.topo.json'), out);
 
   // Country labels: big countries first, each anchored inside its largest part.
@@ -112,7 +115,7 @@ function build() {
     .map((f) => ({ f, km2: areaKm2(f.geometry) }))
     .sort((a, b) => b.km2 - a.km2);
   sized.forEach(({ f, km2 }, rank) => {
-    const [x, y] = labelAnchor(f.geometry);
+    const [x, y] = labelAnchor(drawn.features[countries.features.indexOf(f)].geometry ?? f.geometry);
     labels.push({
       type: 'Feature',
       properties: { kind: 'country', name: f.properties.name, rank, scale: countryScale(km2) },

@@ -202,8 +202,11 @@ export function labelAnchor(geom: Polygon | MultiPolygon): Position {
     search(bx - c, by - c, bx + c, by + c);
   }
   if (bd < 0) {
-    // A sliver smaller than the grid: its first vertex is at least on the polygon.
-    [bx, by] = best[0][0];
+    // A sliver smaller than the grid: the middle of its vertices if inside, else a vertex (on its edge).
+    const ring = best[0];
+    const mx = ring.reduce((s, p) => s + p[0], 0) / ring.length;
+    const my = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+    [bx, by] = inside(mx, my, best) ? [mx, my] : ring[0];
   }
   return [bx, invMercY(by)];
 }
