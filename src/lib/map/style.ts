@@ -192,8 +192,8 @@ export function basemapStyle(b: Basemap): StyleSpecification {
           'text-letter-spacing': 0.06,
           'text-max-width': 7,
           'symbol-sort-key': ['get', 'rank'],
-          'text-variable-anchor': ['center', 'top', 'bottom'],
-          'text-radial-offset': 0.9,
+          'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+          'text-radial-offset': 1.2,
           'text-padding': 1
         },
         paint: { 'text-color': '#5a5346', 'text-halo-color': 'rgba(243,240,232,0.9)', 'text-halo-width': 1.5 }
