@@ -261,6 +261,19 @@ describe('navigation', () => {
   });
 });
 
+describe('exports', () => {
+  it('name the filter and the day in the file name', async () => {
+    const type = features.features.find((f) => f.properties.kind === 'incident')!.properties as { event_type: string };
+    w = await open(browser, `${base}/?type=${encodeURIComponent(type.event_type)}&from=2000-01-01`);
+    const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByTestId('export').click()]);
+    const name = download.suggestedFilename();
+    const slug = type.event_type.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    expect(name).toContain(slug);
+    expect(name).toContain('from-2000-01-01');
+    expect(name).toMatch(new RegExp(`_${new Date().toISOString().slice(0, 10)}\\.geojson$`));
+  });
+});
+
 describe('phone and tablet', () => {
   for (const [width, height] of [
     [390, 844],

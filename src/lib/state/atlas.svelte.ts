@@ -6,7 +6,7 @@ import type { ReadArticle } from '../events/types';
 import type { AtlasFeature, IncidentFeature, RouteFeature } from '../geojson/types';
 import { emptyFilters, EVENT_TYPES, filterExpression, isUnfiltered, mapProps, matches, type Filters, type MapProps } from './filters';
 import { dayNumber, dayString, histogram, type Histogram } from './histogram';
-import { dehydrate, rehydrate, type View } from './url';
+import { dehydrate, exportFileName, rehydrate, type View } from './url';
 import { download, EXPORT_TYPES, serialise, type ExportFormat } from './export';
 
 export interface Item {
@@ -386,8 +386,12 @@ export class Atlas {
   async exportVisible(format: ExportFormat = 'geojson'): Promise<void> {
     const text = await serialise(format, this.visible.map((i) => i.feature));
     const t = EXPORT_TYPES[format];
-    const stamp = new Date().toISOString().slice(0, 10);
-    download(`incident-atlas-${stamp}.${t.ext}`, t.mime, text);
+    download(this.exportName(format), t.mime, text);
+  }
+
+  /** The file name an export of the current selection gets (it names the filters and the day). */
+  exportName(format: ExportFormat = 'geojson'): string {
+    return exportFileName(this.filters, EXPORT_TYPES[format].ext, new Date().toISOString().slice(0, 10));
   }
 }
 

@@ -55,3 +55,37 @@ export function rehydrate(p: URLSearchParams): UrlState {
   filters.routes = p.get('routes') !== '0';
   return { view, filters, selected: p.get('sel') || null };
 }
+
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** A list as one file-name part: "a+b", or "a+b+3-more" past `max` entries. */
+function listPart(values: string[], max = 3): string {
+  const shown = values.slice(0, max).map(slug).filter(Boolean);
+  return values.length > max ? [...shown, `${values.length - max}-more`].join('+') : shown.join('+');
+}
+
+/**
+ * The export's file name: what the filters select and the day of the export, so that exports of different
+ * selections do not overwrite each other. `incident-atlas_battles_iq_2007-06-01-to-2007-09-30_2026-11-29.csv`;
+ * `incident-atlas_all_2026-11-29.geojson` when nothing is filtered.
+ */
+export function exportFileName(f: Filters, ext: string, day: string): string {
+  const parts: string[] = [];
+  if (f.types.length) parts.push(listPart(f.types));
+  if (f.countries.length) parts.push(listPart(f.countries));
+  if (f.actors.length) parts.push(listPart(f.actors, 2));
+  if (f.q.trim()) parts.push(`q-${slug(f.q).slice(0, 30)}`);
+  if (f.from && f.to) parts.push(`${f.from}-to-${f.to}`);
+  else if (f.from) parts.push(`from-${f.from}`);
+  else if (f.to) parts.push(`to-${f.to}`);
+  if (!f.routes) parts.push('no-routes');
+  let what = parts.filter(Boolean).join('_') || 'all';
+  if (what.length > 120) what = what.slice(0, 120).replace(/[-_+]+$/, '');
+  return `incident-atlas_${what}_${day}.${ext}`;
+}
