@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import type { Browser, Page } from 'playwright-core';
 import type { FeatureCollection, Point } from 'geojson';
 import type { AtlasCollection, RouteFeature } from '../../src/lib/geojson/types';
-import { launch, mapIdle, open, type Watched } from './harness';
+import { launch, mapIdle, open, visibleCount, type Watched } from './harness';
 
 const base = inject('baseURL');
 
@@ -258,6 +258,30 @@ describe('navigation', () => {
     const byType = new Map<string, number>();
     for (const t of leaves) byType.set(t, (byType.get(t) ?? 0) + 1);
     for (const [t, n] of byType) expect(text).toContain(`${t}: ${n}`);
+  });
+});
+
+describe('in view', () => {
+  it('limits the counts to the map extent, and follows the map as it moves', async () => {
+    const incidents = features.features.filter((f) => f.properties.kind === 'incident');
+    w = await open(browser, `${base}/?map=9/33.3/44.4`);
+    const count = () => visibleCount(w!.page);
+    expect(await count()).toBe(incidents.length);
+    await w.page.getByTestId('in-view').check();
+    const inBounds = (page: Page) =>
+      page.evaluate((pts) => {
+        const b = (window as unknown as MapWindow).__atlas.map.getBounds();
+        return pts.filter((p) => b.contains(p)).length;
+      }, incidents.map((f) => (f.geometry as Point).coordinates as [number, number]));
+    const expected = await inBounds(w.page);
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(incidents.length);
+    await expect.poll(count).toBe(expected);
+    // Somewhere without incidents (the South Atlantic): none listed.
+    await w.page.evaluate(() => (window as unknown as MapWindow).__atlas.map.jumpTo({ center: [-20, -40], zoom: 6 }));
+    await expect.poll(count).toBe(0);
+    await w.page.getByTestId('in-view').uncheck();
+    await expect.poll(count).toBe(incidents.length);
   });
 });
 

@@ -124,6 +124,10 @@ export class Atlas {
   /** Incidents sharing the clicked spot (a cluster that cannot split, or stacked markers). */
   leaves = $state.raw<string[] | null>(null);
   mapReady = $state(false);
+  /** The map's extent as [west, south, east, north] (west > east across the antimeridian), once known. */
+  extent = $state.raw<[number, number, number, number] | null>(null);
+  /** Whether counts, the list and exports are limited to the map's extent. */
+  inView = $state(false);
 
   #playTimer: ReturnType<typeof setInterval> | null = null;
   #articles = new Map<string, Promise<ReadArticle>>();
@@ -139,6 +143,15 @@ export class Atlas {
   });
   visibleIncidents = $derived(this.visible.filter((i) => i.props.kind === 'incident'));
   visibleRouteCount = $derived(this.visible.length - this.visibleIncidents.length);
+
+  /** What the counts, the list and exports cover: the visible items, or those of them in the map's extent. */
+  listed = $derived.by(() => {
+    const e = this.extent;
+    if (!this.inView || !e) return this.visible;
+    return this.visible.filter((i) => inExtent(i.feature.geometry, e));
+  });
+  listedIncidentCount = $derived(this.listed === this.visible ? this.visibleIncidents.length : this.listed.filter((i) => i.props.kind === 'incident').length);
+  listedRouteCount = $derived(this.listed.length - this.listedIncidentCount);
   incidentCount = $derived(this.items.reduce((n, i) => n + (i.props.kind === 'incident' ? 1 : 0), 0));
   routeCount = $derived(this.items.length - this.incidentCount);
 
@@ -202,8 +215,8 @@ export class Atlas {
 
   /** The visible items in the table's order. */
   rows = $derived.by(() => {
-    if (this.visible === this.items) return this.sorted;
-    const shown = new Set(this.visible);
+    if (this.listed === this.items) return this.sorted;
+    const shown = new Set(this.listed);
     return this.sorted.filter((i) => shown.has(i));
   });
 
@@ -384,7 +397,7 @@ export class Atlas {
 
   // ── export ─────────────────────────────────────────────────────────────────
   async exportVisible(format: ExportFormat = 'geojson'): Promise<void> {
-    const text = await serialise(format, this.visible.map((i) => i.feature));
+    const text = await serialise(format, this.listed.map((i) => i.feature));
     const t = EXPORT_TYPES[format];
     download(this.exportName(format), t.mime, text);
   }
@@ -393,6 +406,18 @@ export class Atlas {
   exportName(format: ExportFormat = 'geojson'): string {
     return exportFileName(this.filters, EXPORT_TYPES[format].ext, new Date().toISOString().slice(0, 10));
   }
+}
+
+/** Whether a point lies in the extent, or a line has a vertex in it. */
+export function inExtent(g: AtlasFeature['geometry'], [w, s, e, n]: [number, number, number, number]): boolean {
+  const inside = ([x0, y]: number[]) => {
+    if (y < s || y > n) return false;
+    // Longitudes compared on the circle: the extent may cross ±180° or span the world.
+    if (e - w >= 360) return true;
+    const x = ((((x0 - w) % 360) + 360) % 360) + w;
+    return x <= (e >= w ? e : e + 360);
+  };
+  return g.type === 'Point' ? inside(g.coordinates) : g.coordinates.some(inside);
 }
 
 export const isIncident = (f: AtlasFeature): f is IncidentFeature => f.properties.kind === 'incident';
