@@ -221,7 +221,7 @@ export class Atlas {
   });
 
   /** The URL query that restores this view. */
-  query = $derived(dehydrate({ view: this.view, filters: this.filters, selected: this.selectedId }).toString());
+  query = $derived(dehydrate({ view: this.view, filters: this.filters, selected: this.selectedId, inView: this.inView }).toString());
 
   constructor(search?: URLSearchParams) {
     if (search) this.restore(search);
@@ -232,6 +232,7 @@ export class Atlas {
     this.filters = s.filters;
     this.view = s.view;
     this.selectedId = s.selected;
+    this.inView = s.inView ?? false;
   }
 
   setFeatures(features: AtlasFeature[]): void {

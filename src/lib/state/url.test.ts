@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFilters } from './filters';
-import { exportFileName } from './url';
+import { dehydrate, exportFileName, rehydrate } from './url';
 
 describe('export file names', () => {
   it('say "all" and the day when nothing is filtered', () => {
@@ -22,5 +22,16 @@ describe('export file names', () => {
     expect(many).toContain('38-more');
     expect(many.length).toBeLessThan(160);
     expect(many).toMatch(/^[a-z0-9_+.-]+$/);
+  });
+});
+
+describe('"in view" in the URL', () => {
+  it('round-trips, and is absent when off', () => {
+    const on = dehydrate({ view: null, filters: emptyFilters(), selected: null, inView: true });
+    expect(on.get('inview')).toBe('1');
+    expect(rehydrate(on).inView).toBe(true);
+    const off = dehydrate({ view: null, filters: emptyFilters(), selected: null });
+    expect(off.has('inview')).toBe(false);
+    expect(rehydrate(off).inView).toBe(false);
   });
 });

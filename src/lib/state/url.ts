@@ -1,6 +1,6 @@
 /**
  * URL state: the view and the filters, so that reloading or sharing a link restores what was on screen.
- * `?map=zoom/lat/lon&from=…&to=…&type=…&actor=…&country=…&q=…&routes=0&sel=…` (lists repeat the key).
+ * `?map=zoom/lat/lon&from=…&to=…&type=…&actor=…&country=…&q=…&routes=0&sel=…&inview=1` (lists repeat the key).
  */
 import { emptyFilters, EVENT_TYPES, type Filters } from './filters';
 
@@ -13,6 +13,8 @@ export interface UrlState {
   view: View | null;
   filters: Filters;
   selected: string | null;
+  /** Counts and list limited to the map's extent. */
+  inView?: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,6 +34,7 @@ export function dehydrate(s: UrlState): URLSearchParams {
   if (f.q.trim()) p.set('q', f.q.trim());
   if (!f.routes) p.set('routes', '0');
   if (s.selected) p.set('sel', s.selected);
+  if (s.inView) p.set('inview', '1');
   return p;
 }
 
@@ -53,7 +56,7 @@ export function rehydrate(p: URLSearchParams): UrlState {
   filters.countries = p.getAll('country').filter(Boolean);
   filters.q = p.get('q') ?? '';
   filters.routes = p.get('routes') !== '0';
-  return { view, filters, selected: p.get('sel') || null };
+  return { view, filters, selected: p.get('sel') || null, inView: p.get('inview') === '1' };
 }
 
 const slug = (s: string) =>
