@@ -326,6 +326,10 @@ describe('phone and tablet', () => {
         expect(b.x + b.width).toBeLessThanOrEqual(width + 1);
         expect(b.y + b.height).toBeLessThanOrEqual(height + 1);
       }
+      // No control appears only on hover: "only" is there to be tapped.
+      const only = page.getByRole('button', { name: /^Show only/ }).first();
+      expect(await only.isVisible()).toBe(true);
+      expect(Number(await only.evaluate((el) => getComputedStyle(el).opacity))).toBeGreaterThan(0.3);
       // A row opens its details, in view and closable.
       const id = await row.getAttribute('data-id');
       await row.click();
