@@ -162,6 +162,38 @@ describe('navigation', () => {
     expect(at.points[0].x).toBeLessThan(at.width);
   });
 
+  it('choosing a country in the filters fits that country', async () => {
+    const incident = features.features.find((f) => f.properties.kind === 'incident' && f.properties.country_code === 'AF') ?? features.features.find((f) => f.properties.kind === 'incident')!;
+    const p = incident.properties as { country: string; country_code: string };
+    const code = p.country_code;
+    w = await open(browser, `${base}/?map=2/20/0`, { width: 1440, height: 900 });
+    await w.page.getByTestId('filter-countries').selectOption(p.country);
+    await mapIdle(w.page, 1300);
+    // The country's own outline from the basemap, and where it is drawn now.
+    const fit = await w.page.evaluate((cc) => {
+      const map = (window as unknown as MapWindow).__atlas.map;
+      const parts = map.querySourceFeatures('countries').filter((f) => f.properties.iso === cc);
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const f of parts) {
+        const g = f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
+        const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
+        for (const r of rings)
+          for (const c of r) {
+            const p = map.project(c as [number, number]);
+            [x0, y0, x1, y1] = [Math.min(x0, p.x), Math.min(y0, p.y), Math.max(x1, p.x), Math.max(y1, p.y)];
+          }
+      }
+      const c = map.getCanvas();
+      return { x0, y0, x1, y1, width: c.clientWidth, height: c.clientHeight, zoom: map.getZoom() };
+    }, code);
+    expect(fit.zoom).toBeGreaterThan(3);
+    expect(fit.x0).toBeGreaterThanOrEqual(-2);
+    expect(fit.y0).toBeGreaterThanOrEqual(-2);
+    expect(fit.x1).toBeLessThanOrEqual(fit.width + 2);
+    expect(fit.y1).toBeLessThanOrEqual(fit.height + 2);
+    expect(Math.max((fit.x1 - fit.x0) / fit.width, (fit.y1 - fit.y0) / fit.height)).toBeGreaterThan(0.4);
+  });
+
   it('a cluster click zooms to where the cluster splits', async () => {
     w = await open(browser, `${base}/?map=3.5/33/52`, { width: 1440, height: 900 });
     const cluster = await w.page.evaluate(async () => {
@@ -233,6 +265,30 @@ describe('navigation', () => {
     // And a click at the band's edge selects it.
     await w.page.mouse.click(box.x + band!.edge.x, box.y + band!.edge.y);
     await expect.poll(() => w!.page.evaluate(() => (window as unknown as MapWindow).__atlas.state.selectedId)).toBe(route.properties.id);
+  });
+
+  it('an incident shows its title, date and toll on hover', async () => {
+    const all = features.features.filter((f) => f.properties.kind === 'incident');
+    const target = all.find((f) => f.properties.geo_precision === 1 && f.properties.killed != null) ?? all[0];
+    const [lon, lat] = (target.geometry as Point).coordinates;
+    w = await open(browser, `${base}/?map=14/${lat}/${lon}`, { width: 1440, height: 900 });
+    const at = await project(w.page, [[lon, lat]]);
+    const box = (await w.page.locator('.maplibregl-canvas').boundingBox())!;
+    await w.page.mouse.move(box.x + at.points[0].x, box.y + at.points[0].y);
+    const tip = w.page.getByTestId('map-tooltip');
+    await tip.waitFor();
+    const text = await tip.innerText();
+    // Several incidents may share the spot: the tooltip names one of those drawn there.
+    const here = all.filter((f) => {
+      const [x, y] = (f.geometry as Point).coordinates;
+      return Math.abs(x - lon) < 1e-6 && Math.abs(y - lat) < 1e-6;
+    });
+    // Title, toll and year all those of one incident there.
+    const consistent = here.filter((f) => {
+      const p = f.properties as { title: string; killed: number | null; date: string | null };
+      return text.includes(p.title) && (p.killed == null || text.includes(`${p.killed} killed`)) && (!p.date || text.includes(p.date.slice(0, 4)));
+    });
+    expect(consistent.length, text).toBeGreaterThan(0);
   });
 
   it('a cluster shows its count by event type on hover', async () => {

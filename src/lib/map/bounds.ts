@@ -44,9 +44,13 @@ const fold = (s: string) =>
     .replace(/\b(province|governorate|region|state|emirate of|muhafazat|wilayat)\b/g, '')
     .replace(/[^a-z0-9]+/g, '');
 
-export function countryBounds(b: Basemap, codes: string[]): Bounds | null {
-  const want = new Set(codes.map((c) => c.toUpperCase()));
-  return polygonBounds(b.countries.features.filter((f) => want.has(String(f.properties?.iso ?? ''))));
+/** Countries given by ISO alpha-2 code or by name (the filters hold names as the features give them). */
+export function countryBounds(b: Basemap, countries: string[]): Bounds | null {
+  const codes = new Set(countries.map((c) => c.toUpperCase()));
+  const names = new Set(countries.map(fold));
+  return polygonBounds(
+    b.countries.features.filter((f) => codes.has(String(f.properties?.iso ?? '')) || names.has(fold(String(f.properties?.name ?? ''))))
+  );
 }
 
 /** A province when it is named and found, else its country. */
