@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FeatureCollection, Point } from 'geojson';
-import type { AtlasCollection, RouteFeature } from '../../src/lib/geojson/types';
+import type { AtlasCollection, IncidentFeature, RouteFeature } from '../../src/lib/geojson/types';
 import { launch, mapIdle, open, visibleCount, type Watched } from './harness';
 
 const base = inject('baseURL');
@@ -268,7 +268,7 @@ describe('navigation', () => {
   });
 
   it('an incident shows its title, date and toll on hover', async () => {
-    const all = features.features.filter((f) => f.properties.kind === 'incident');
+    const all = features.features.filter((f): f is IncidentFeature => f.properties.kind === 'incident');
     const target = all.find((f) => f.properties.geo_precision === 1 && f.properties.killed != null) ?? all[0];
     const [lon, lat] = (target.geometry as Point).coordinates;
     w = await open(browser, `${base}/?map=14/${lat}/${lon}`, { width: 1440, height: 900 });
