@@ -221,11 +221,7 @@ describe('navigation', () => {
 
   it('a route answers within a band at least 10 px wide, and shows its tooltip on hover', async () => {
     w = await open(browser, `${base}/?map=4.2/33/55`, { width: 1440, height: 900 });
-    // Hide incidents so only routes can answer, then measure the band across a route segment in open view.
-    for (const layer of ['incident-clusters', 'incident-points', 'incident-cluster-count']) {
-      await w.page.evaluate((l) => (window as unknown as MapWindow).__atlas.map.setLayoutProperty(l, 'visibility', 'none'), layer);
-    }
-    await mapIdle(w.page, 300);
+    // Measure the band across a route segment in open view (no other route or incident near).
     const band = await w.page.evaluate((lines) => {
       const map = (window as unknown as MapWindow).__atlas.map;
       const { clientWidth: width, clientHeight: height } = map.getCanvas();
@@ -238,6 +234,15 @@ describe('navigation', () => {
           // Clear of the map's edges and of the legend (bottom left).
           if (len < 8 || mx < 300 || mx > width - 80 || my < 80 || my > height - 80) continue;
           const [nx, ny] = [-(pb.y - pa.y) / len, (pb.x - pa.x) / len];
+          // Cheap first look: skip segments this route does not answer at, or shares with another route.
+          const near = map.queryRenderedFeatures(
+            [
+              [mx - 8, my - 8],
+              [mx + 8, my + 8]
+            ],
+            { layers: ['route-hit'] }
+          );
+          if (!near.some((f) => f.properties.id === id) || near.some((f) => f.properties.id !== id)) continue;
           const hits: number[] = [];
           for (let d = -20; d <= 20; d++) {
             const q: [number, number] = [mx + nx * d, my + ny * d];
@@ -247,8 +252,14 @@ describe('navigation', () => {
           // One pixel inside the band's edge, where no other route answers.
           const d = hits[0] + 1;
           const edge = { x: mx + nx * d, y: my + ny * d };
-          const there = map.queryRenderedFeatures([edge.x, edge.y], { layers: ['route-hit'] }).map((f) => f.properties.id);
-          if (there.some((x) => x !== id)) continue;
+          const there = map.queryRenderedFeatures(
+            [
+              [edge.x - 6, edge.y - 6],
+              [edge.x + 6, edge.y + 6]
+            ],
+            { layers: ['route-hit', 'incident-points', 'incident-clusters'] }
+          );
+          if (there.some((f) => f.layer.id !== 'route-hit' || f.properties.id !== id)) continue;
           return { id, width: hits.length, edge };
         }
       }
