@@ -1,6 +1,6 @@
 /**
- * Bounds of the basemap's outlines: a country by its ISO code, a province by its GeoNames admin-1 code or its
- * name. Pure functions over the loaded basemap, so selecting an area can fit it rather than guess a zoom.
+ * Bounds of the basemap's outlines: a country by its ISO code or name, a province by its ISO 3166-2 code, its
+ * GeoNames admin-1 code or its name. Pure functions over the loaded basemap, so selecting an area can fit it rather than guess a zoom.
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Area } from '../state/atlas.svelte';
@@ -53,13 +53,15 @@ export function countryBounds(b: Basemap, countries: string[]): Bounds | null {
   );
 }
 
-/** A province when it is named and found, else its country. */
+/** A province when it is given and found, else its country. */
 export function areaBounds(b: Basemap, area: Area): Bounds | null {
   const cc = area.country.toUpperCase();
-  if (area.admin1Code || area.admin1) {
+  if (area.code || area.admin1Code || area.admin1) {
     const inCountry = b.provinces.features.filter((f) => f.properties?.country === cc);
+    // By ISO 3166-2 code, then GeoNames admin-1 code, then name.
+    let hit = area.code ? inCountry.filter((f) => f.properties?.code === area.code) : [];
     const gn = area.admin1Code ? `${cc}.${area.admin1Code}` : null;
-    let hit = gn ? inCountry.filter((f) => f.properties?.gn === gn) : [];
+    if (!hit.length && gn) hit = inCountry.filter((f) => f.properties?.gn === gn);
     if (!hit.length && area.admin1) {
       const name = fold(area.admin1);
       hit = inCountry.filter((f) => fold(String(f.properties?.name ?? '')) === name);

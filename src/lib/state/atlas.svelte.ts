@@ -24,7 +24,12 @@ export interface Area {
   admin1Code?: string | null;
   /** The division's name, matched when there is no code. */
   admin1?: string | null;
+  /** ISO 3166-2 code of the division ("AF-GHO"), as gazetteer ids `ne:AF-GHO` carry it. */
+  code?: string | null;
 }
+
+/** The ISO 3166-2 code in a gazetteer id derived from Natural Earth ("ne:AF-GHO" → "AF-GHO"). */
+export const divisionCode = (id: string | null | undefined): string | null => (id && /^ne:[A-Z]{2}-\w+$/.test(id) ? id.slice(3) : null);
 
 /**
  * Where the map should go. An area or bounds is fitted (the map knows the outlines); `center` is where to go
@@ -41,6 +46,7 @@ export interface Flight {
 
 /** What the reader knows of a toponym's place (a gazetteer entry). */
 export interface PlaceRef {
+  id?: string;
   lon: number;
   lat: number;
   name: string;
@@ -311,7 +317,7 @@ export class Atlas {
     }
     const center = f.geometry.coordinates as [number, number];
     if (f.properties.kind === 'incident' && f.properties.geo_precision === 3) {
-      const area = { country: f.properties.country_code, admin1: f.properties.admin1 };
+      const area = { country: f.properties.country_code, admin1: f.properties.admin1, code: divisionCode(f.properties.gazetteer_id) };
       this.flight = { center, zoom: f.properties.admin1 ? 6 : 4, area, seq: ++this.#seq };
       return;
     }
@@ -357,7 +363,8 @@ export class Atlas {
     const center: [number, number] = [lon, lat];
     if (country && kind === 'country') this.flight = { center, zoom: 4, area: { country }, seq: ++this.#seq };
     else if (country && kind === 'admin1') {
-      this.flight = { center, zoom: 6, area: { country, admin1Code: place.admin1Code, admin1: place.admin1 ?? name }, seq: ++this.#seq };
+      const area = { country, admin1Code: place.admin1Code, admin1: place.admin1 ?? name, code: divisionCode(place.id) };
+      this.flight = { center, zoom: 6, area, seq: ++this.#seq };
     } else this.flyTo(center, kind === 'region' ? 4 : kind === 'admin2' ? 8 : 9);
   }
 
