@@ -152,8 +152,9 @@ export class Atlas {
 
   /** What the counts, the list and exports cover: the visible items, or those of them in the map's extent. */
   listed = $derived.by(() => {
+    if (!this.inView) return this.visible;
     const e = this.extent;
-    if (!this.inView || !e) return this.visible;
+    if (!e) return this.visible;
     return this.visible.filter((i) => inExtent(i.feature.geometry, e));
   });
   listedIncidentCount = $derived(this.listed === this.visible ? this.visibleIncidents.length : this.listed.filter((i) => i.props.kind === 'incident').length);
