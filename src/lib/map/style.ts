@@ -2,7 +2,7 @@
  * The offline basemap style and the incident/route layers. No tiles, sprites or glyph server: polygons come
  * from the committed TopoJSON, labels are drawn with Noto Sans files served by the app itself.
  */
-import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -50,11 +50,32 @@ export async function loadBasemap(base = '/basemap'): Promise<Basemap> {
   return {
     countries: feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon>,
     borders: mesh(topo, topo.objects.countries, (a, b) => a !== b),
-    coast: mesh(topo, topo.objects.countries, (a, b) => a === b),
+    coast: offEdges(mesh(topo, topo.objects.countries, (a, b) => a === b)),
     provinces: feature(topo, topo.objects.provinces) as FeatureCollection<Polygon | MultiPolygon>,
     provinceLines: mesh(topo, topo.objects.provinces, (a, b) => a !== b),
     labels
   };
+}
+
+/**
+ * Coastlines without the cuts the basemap build made at ±180° and along the poles: those edges are the map's
+ * own edge, not a coast, and drawn they would be a line down the date line or along the bottom of the world.
+ */
+export function offEdges(m: MultiLineString): MultiLineString {
+  const cut = (a: Position, b: Position) =>
+    (Math.abs(a[0]) === 180 && a[0] === b[0]) || (Math.abs(a[1]) >= 89.9 && Math.abs(b[1]) >= 89.9);
+  const lines: Position[][] = [];
+  for (const line of m.coordinates) {
+    let run: Position[] = [line[0]];
+    for (let i = 1; i < line.length; i++) {
+      if (cut(line[i - 1], line[i])) {
+        if (run.length > 1) lines.push(run);
+        run = [line[i]];
+      } else run.push(line[i]);
+    }
+    if (run.length > 1) lines.push(run);
+  }
+  return { type: 'MultiLineString', coordinates: lines };
 }
 
 const typeColour: ExpressionSpecification = [
@@ -155,24 +176,34 @@ export function basemapStyle(b: Basemap): StyleSpecification {
         paint: { 'text-color': COLOURS.label, 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.2 }
       },
       {
+        // Big countries first (rank is the order by area) and from the world view on; small ones as the map
+        // zooms in (scale 0 at every zoom … 5, the microstates, from zoom 5.5). A label that would sit on a
+        // marker moves to one side of its anchor rather than vanish.
         id: 'country-labels',
         type: 'symbol',
         source: 'labels',
         maxzoom: 8,
-        filter: label('country'),
+        filter: ['all', label('country'), ['<=', ['get', 'scale'], ['step', ['zoom'], 0, 1.5, 1, 2.5, 2, 3.5, 3, 4.5, 4, 5.5, 5]]],
         layout: {
           'text-field': ['get', 'name'],
           'text-font': FONT_BOLD,
-          'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 15],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 1, ['-', 11, ['*', 0.5, ['get', 'scale']]], 6, ['-', 16, ['*', 0.6, ['get', 'scale']]]],
           'text-transform': 'uppercase',
-          'text-letter-spacing': 0.08,
-          'text-max-width': 8
+          'text-letter-spacing': 0.06,
+          'text-max-width': 7,
+          'symbol-sort-key': ['get', 'rank'],
+          'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+          'text-radial-offset': 1.2,
+          'text-padding': 1
         },
         paint: { 'text-color': '#5a5346', 'text-halo-color': 'rgba(243,240,232,0.9)', 'text-halo-width': 1.5 }
       }
     ]
   };
 }
+
+/** Width of the routes' invisible hit area, in pixels. */
+export const ROUTE_HIT_WIDTH = 14;
 
 const routeOffset: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'n_sources'], 1, 2, 10, 5];
 
@@ -191,6 +222,15 @@ export function dataLayers(): LayerSpecification[] {
         // Offset to the right of travel, so A→B and B→A along the same corridor stay apart.
         'line-offset': routeOffset
       }
+    },
+    {
+      // The routes' hit area: 14 px wide and transparent, so a route answers hover and clicks near it, not
+      // only on its drawn pixels.
+      id: 'route-hit',
+      type: 'line',
+      source: 'routes',
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': '#000000', 'line-opacity': 0, 'line-width': ROUTE_HIT_WIDTH, 'line-offset': routeOffset }
     },
     {
       id: 'route-arrows',

