@@ -98,6 +98,13 @@ describe('where the event happened', () => {
     expect(ps.map((p) => [p.sub_event_type, p.place_name])).toEqual([['Arrests', 'Kano']]);
   });
 
+  it('a crowd with no other place protests where it is from', () => {
+    expect(incidents('Farmers from Multan blocked a highway on Monday to protest fertiliser shortages.').map((p) => p.place_name)).toEqual(['Multan']);
+    expect(incidents('Multan residents held a march on Monday against poor roads.').map((p) => p.place_name)).toEqual(['Multan']);
+    // Not for violence: where the attackers came from is not where they attacked.
+    expect(incidents('Gunmen from Multan shot dead a trader on Monday.')).toHaveLength(0);
+  });
+
   it('a march is placed where it goes', () => {
     const [p] = incidents('About 50 protesters marched through Lahore on Monday demanding lower fuel prices.');
     expect(p.place_name).toBe('Lahore');

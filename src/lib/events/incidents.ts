@@ -130,7 +130,10 @@ function blank(text: string, base: number, spans: Span[]): string {
 
 /** After a possessive: a named or unnamed part of the place ("'s Kutkai Township", "'s Hayatabad area", "'s outskirts"). */
 const POSSESSED_PART =
-  /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’]s\s+(?:(?:[A-Z][\w'’-]+|north|south|east|west|northern|southern|eastern|western|central|remote|border)\s+){0,3}(?:outskirts|suburbs?|centre|center|province|district|township|area|village|town|city|region|county|upazila|tehsil|sub-?division|neighbou?rhood|valley|agency|block|commune|municipality|state|capital|border|countryside)\b/i;
+  /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’`]s\s+(?:(?:[A-Z][\w'’-]+|north|south|east|west|northern|southern|eastern|western|central|remote|border)\s+){0,3}(?:outskirts|suburbs?|centre|center|province|district|township|area|village|town|city|region|county|upazila|tehsil|sub-?division|neighbou?rhood|valley|agency|block|commune|municipality|state|capital|border|countryside)\b/i;
+
+/** "Avadi residents", "Tohana farmers": a crowd named by its town. */
+const CROWD_AFTER = /^\s+(?:residents|villagers|farmers|traders|students|workers|locals|people|youths|lawyers|teachers|doctors|activists|shopkeepers|vendors|citizens|inhabitants|dwellers)\b/i;
 
 /** Facilities named after their town: the town is where they are. */
 const FACILITY_AFTER =
@@ -140,7 +143,15 @@ const FACILITY_AFTER =
 const UNRELIABLE = 0.35;
 
 /** Choose the place of an event among the place names in its frame. */
-export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], triggers: TriggerHit[], focusCountry: Place | null = null): PlaceChoice | null {
+export function choosePlace(
+  text: string,
+  toponyms: Toponym[],
+  frame: Span[],
+  triggers: TriggerHit[],
+  focusCountry: Place | null = null,
+  /** For a crowd's event with no other place: where the crowd is from ("farmers from Tohana", "Avadi residents"). */
+  crowdOrigin = false
+): PlaceChoice | null {
   type Cand = { t: Toponym; place: Place; near: boolean; part: boolean; context: boolean; precision?: 2 | 3; unlocated?: boolean };
   const cands: Cand[] = [];
   const marching = triggers.length > 0 && triggers.every((t) => t.kind === 'protest');
@@ -153,11 +164,12 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
     const after = text.slice(t.end, t.end + 30);
     // Where things move from or to: routes, not incidents. A march is the exception: where it goes is where it is;
     // and people arrested "from Udayapur district" were arrested there.
-    if (MOVEMENT_BEFORE.test(before) && !(marching && /\b(?:to|towards?|through|across|into)\s+(?:the\s+)?$/i.test(before)) && !(arresting && /\bfrom\s+(?:the\s+)?$/i.test(before))) continue;
+    const fromCrowd = crowdOrigin && /\b(?:[a-z]+s|people|youths?)\s+from\s+(?:the\s+)?$/i.test(before);
+    if (MOVEMENT_BEFORE.test(before) && !(marching && /\b(?:to|towards?|through|across|into)\s+(?:the\s+)?$/i.test(before)) && !(arresting && /\bfrom\s+(?:the\s+)?$/i.test(before)) && !fromCrowd) continue;
     // Whose son someone is, or where someone is a native of, says nothing of where the event was.
     if (/\b(?:sons?|daughters?|wife|husband|father|mother|brothers?|sisters?|widow|nephew|niece|native|natives)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:late\s+)?$/i.test(before)) continue;
     // "Iran's Qods Force" names no location; "Shan State's Kutkai Township", "Peshawar's outskirts" place the event in part of it.
-    const possessive = /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’]s?\b/.test(after);
+    const possessive = /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’`]s?\b/.test(after);
     // "East Delhi's Shakarpur": a town's or province's named part (not a country's, not its forces or officials).
     const namedPart = possessive && t.place.kind !== 'country' && /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty|[Tt]ownship))?['’]s\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w-])(?!\s+(?:Force|Forces|Army|Police|Corps|Guards?|Governor|Minister|Ministry|Government|University|Hospital|Party|League|Front|Council|Chief|Mayor|President|Court)\b)/.test(after);
     const partOf = possessive && (POSSESSED_PART.test(after) || namedPart);
@@ -165,11 +177,12 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
     if (/\b(?:Forces?|Army|Division|Command|Corps)\s+$/.test(before)) continue; // "Multinational Forces Iraq"
     // A name used as a modifier ("US military", "Kabul Police") names no location unless a preposition places it.
     // "in X", "in the town of X", "in Kunduz's X", "of Tehsil X", "at village X".
-    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on|under)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|[\w'’-]+\s+of\s+|(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Tt]ownship))?['’]s\s+|(?:tehsil|district|village|town|city|upazila|union|block|township|commune|county|sector|mouza|ward)\s+)?$/i.test(before);
+    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on|under)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|(?:[\w'’-]+\s+){1,2}of\s+|(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Tt]ownship))?['’]s\s+|(?:tehsil|district|village|town|city|upazila|union|block|township|commune|county|sector|mouza|ward)\s+)?$/i.test(before);
     const attributive = /^\s+(?:[a-z][\w-]*|Forces?|Army|Police|Military|Special|Coalition|Security)\b/.test(after) && !/^\s+(?:and|or|in|on|at|to|from|was|were|is|are|has|had|province|city|district|region|governorate|area)\b/.test(after);
     // A town naming a facility ("stormed the Mardan grid station", "the Quetta press club") places it.
     const facility = t.place.kind !== 'country' && FACILITY_AFTER.test(after);
-    if (!locative && !partOf && !facility && (attributive || t.place.kind === 'country')) continue;
+    const crowdOf = crowdOrigin && t.place.kind !== 'country' && t.place.kind !== 'admin1' && CROWD_AFTER.test(after);
+    if (!locative && !partOf && !facility && !crowdOf && !fromCrowd && (attributive || t.place.kind === 'country')) continue;
     // The container the text names decides where the place's namesake is not in it ("Para" in "Dakir Para village,
     // Palashbari upazila" resolved to a Brazilian state): the event goes on the container, at its precision.
     const unreliable = Number.isFinite(t.confidence) && t.confidence < UNRELIABLE;
@@ -533,8 +546,11 @@ export function analyseSentence(
       let place = choosePlace(text, toponyms, frame.ranges.map((r) => subtract(r, placeMasked)).flat(), frame.triggers, focusCountry);
       // A protest against something named with its place ("protested against attacks on minorities in Mudhol town")
       // is held where the grievance is, when the protest names no place of its own.
-      if ((!place || place.unlocatedName) && !frame.background && frame.triggers.every((t) => t.kind === 'protest'))
-        place = choosePlace(text, toponyms, subtract(clause, placeMasked), frame.triggers, focusCountry) ?? place;
+      if ((!place || place.unlocatedName) && !frame.background && frame.triggers.every((t) => t.kind === 'protest' || t.kind === 'riot'))
+        place =
+          choosePlace(text, toponyms, subtract(clause, placeMasked), frame.triggers, focusCountry) ??
+          choosePlace(text, toponyms, subtract(clause, placeMasked), frame.triggers, focusCountry, true) ??
+          place;
       const { eventType, subEventType } = classify(kinds, frameText);
       const actorsFound = findActors(frameText, clause.start);
       const pivot = frame.triggers[0];
