@@ -510,7 +510,12 @@ export function analyseSentence(
       /\bto\s+$/i.test(text.slice(Math.max(clause.start, t.start - 4), t.start)) &&
       !/\b(?:continued|continue|continues|continuing|began|begun|begin|started|starting|resorted|kept on|went on)\s+to\s+$/i.test(text.slice(Math.max(clause.start, t.start - 24), t.start)) &&
       !(t.kind === 'protest' && /^(?:protest|demonstrate|rally|march)/i.test(t.text) && !/\b(?:call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?|ask(?:s|ed|ing)?|invit(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|mobili[sz](?:e|es|ed|ing)|plan(?:s|ned|ning)?|decid(?:e|es|ed|ing)|vow(?:s|ed)?|threaten(?:s|ed)?|announc(?:e|es|ed|ing)|permission|allowed|right)\b/i.test(text.slice(Math.max(clause.start, t.start - 80), t.start)));
-    const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)) && !purpose(t));
+    // Weapons named as what was taught, supplied or held ("trained in the use of EFPs, mortars, rockets") are no attack.
+    const weaponMention = (t: TriggerHit) =>
+      (t.kind === 'shelling' || t.kind === 'explosive' || t.kind === 'grenade' || t.kind === 'incendiary') &&
+      !/(?:ed|ing)$/i.test(t.text) &&
+      /\b(?:train(?:ed|ing)|taught|instructed|use of|equipped with|armed with|suppl(?:y|ied|ies|ying)|provid(?:e|ed|es|ing)|possession of|cache of|caches of|consisting of|stockpiles? of|shipments? of|smuggl\w+)\b[^.;]{0,60}$/i.test(text.slice(Math.max(clause.start, t.start - 80), t.start));
+    const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)) && !purpose(t) && !weaponMention(t));
     if (!triggers.length) continue;
     result.eventless = false;
     if (AGGREGATE.test(blank(clauseText, clause.start, masked))) continue;
