@@ -166,6 +166,10 @@ export function choosePlace(
     // and people arrested "from Udayapur district" were arrested there.
     const fromCrowd = crowdOrigin && /\b(?:[a-z]+s|people|youths?)\s+from\s+(?:the\s+)?$/i.test(before);
     if (MOVEMENT_BEFORE.test(before) && !(marching && /\b(?:to|towards?|through|across|into)\s+(?:the\s+)?$/i.test(before)) && !(arresting && /\bfrom\s+(?:the\s+)?$/i.test(before)) && !fromCrowd) continue;
+    // Where a statement was made ("the ministry said in Kabul") or someone's home town ("John Smith, 21, of Pittsburgh")
+    // is not where the event was.
+    if (/(?<!\b(?:was|were|been|being|is|are|be)\s+)\b(?:said|says|stated|told (?:\w+\s+){0,2}|announced|reported|added|confirmed|claimed|spoke|speaking|briefing|press conference|statement)\s+(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$/i.test(before)) continue;
+    if (/\b\d{1,3},\s+(?:of|from)\s+(?:the\s+)?$/i.test(before)) continue;
     // Whose son someone is, or where someone is a native of, says nothing of where the event was.
     if (/\b(?:sons?|daughters?|wife|husband|father|mother|brothers?|sisters?|widow|nephew|niece|native|natives)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:late\s+)?$/i.test(before)) continue;
     // "Iran's Qods Force" names no location; "Shan State's Kutkai Township", "Peshawar's outskirts" place the event in part of it.
@@ -360,6 +364,9 @@ function armedTarget(text: string): boolean {
 }
 
 const QUANTIFIED = /\b(?:series|wave|spate|string|number|couple|one|some|many|several|two|three|four|each|any|all|most|part|hundreds|thousands|dozens|scores|tens|crowds?|groups?|members)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+const STATISTIC =
+  /\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\s+(?:[\w-]+\s+){0,3}(?:soldiers?|troops?|persons?|people|civilians?|journalists?|members?|victims?|deaths?|killings?|attacks?|casualt(?:y|ies)|fatalit(?:y|ies)|person)\s+(?:to\s+(?:be|have been|die)\s+)?(?:\w+\s+){0,4}?(?:killed|to die|died|slain)?[^.;]*\b(?:since|this year|so far|to date)\b/i;
+
 /** Strategic developments that are as often a state of affairs as an event. */
 const WEAK_KINDS = new Set<TriggerKind>(['base', 'group', 'deploy', 'agreement', 'surrender']);
 
@@ -542,6 +549,9 @@ export function analyseSentence(
       if (frame.triggers.every(isBare)) {
         if (!Object.keys(counts).length) continue;
       } else frame.triggers = frame.triggers.filter((t) => !isBare(t));
+      // Statistics ("the 28th soldier killed in Helmand since 2003", "the third attack this year") count events; they
+      // report none.
+      if (STATISTIC.test(frameText)) continue;
       // Developments told in the perfect ("Russia has opened training camps", "has deployed advisers") describe a
       // state of affairs, not a dated event.
       if (frame.triggers.every((t) => WEAK_KINDS.has(t.kind) && /\b(?:has|have|had)\s+(?:(?:also|long|now|already|reportedly|allegedly|since|been)\s+)*(?:\S+\s+)?$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)))) continue;
@@ -581,7 +591,8 @@ export function analyseSentence(
       const ownDates = reference ? frameDates.filter((d) => frame.triggers.some((t, i) => d.start >= npStarts[i] && d.end <= t.end)) : frameDates;
       const distinct = /\b(?:another|other|others|additional|more(?!\s+than)|further|separate|also)\b/i.test(frameText) && !reference;
       let date: DateChoice = { date: null, precision: 3, text: null, how: 'none' };
-      const explicit = ownDates.find((d) => !d.since) ?? ownDates[0];
+      // A "since" date bounds a period; it never dates the event.
+      const explicit = ownDates.find((d) => !d.since);
       if (explicit) date = { date: explicit.date, precision: explicit.precision, text: explicit.text, how: 'explicit' };
       else if (frame.background) {
         // A background mention may carry the clause's date when the main clause has no event of its own.
