@@ -88,6 +88,12 @@ describe('the six ACLED event types', () => {
     expect(incidents[0].sources).toHaveLength(2);
   });
 
+  it('makes no event of a surname, weapons taught, or a place plagued by crime', () => {
+    expect(run('General Lynch stated that most operatives move through the border in Wasit province.').incidents).toHaveLength(0);
+    expect(run('Recruits were trained in the use of mortars and rockets inside Iran.').incidents).toHaveLength(0);
+    expect(run('People in Herat speak with Iranian accents. The city has been plagued by kidnappings in recent years.').incidents).toHaveLength(0);
+  });
+
   it('keeps negated, planned and perfect-tense developments out', () => {
     expect(run('Protesters plan to march in Lahore on Friday.').incidents).toHaveLength(0);
     expect(run('Police did not arrest anyone in Karachi on Monday.').incidents).toHaveLength(0);

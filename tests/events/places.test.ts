@@ -98,6 +98,21 @@ describe('where the event happened', () => {
     expect(ps.map((p) => [p.sub_event_type, p.place_name])).toEqual([['Arrests', 'Kano']]);
   });
 
+  it('a crowd with no other place protests where it is from', () => {
+    expect(incidents('Farmers from Multan blocked a highway on Monday to protest fertiliser shortages.').map((p) => p.place_name)).toEqual(['Multan']);
+    expect(incidents('Multan residents held a march on Monday against poor roads.').map((p) => p.place_name)).toEqual(['Multan']);
+    // Not for violence: where the attackers came from is not where they attacked.
+    expect(incidents('Gunmen from Multan shot dead a trader on Monday.')).toHaveLength(0);
+  });
+
+  it('neither where a statement was made nor a home town is the event place; statistics are no event', () => {
+    expect(incidents('The ministry said in Kabul that the attack was condemned.')).toHaveLength(0);
+    expect(incidents('Sgt. John Smith, 21, of Pittsburgh was killed on Monday by a roadside bomb in Kandahar.').map((p) => p.place_name)).toEqual(['Kandahār']);
+    expect(incidents('He was the 28th British soldier killed in Helmand since 2003.')).toHaveLength(0);
+    // An event reported from a place is there.
+    expect(incidents('A bomb blast was reported in Quetta on Monday.').map((p) => p.place_name)).toEqual(['Quetta']);
+  });
+
   it('a march is placed where it goes', () => {
     const [p] = incidents('About 50 protesters marched through Lahore on Monday demanding lower fuel prices.');
     expect(p.place_name).toBe('Lahore');

@@ -90,7 +90,11 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
   // A place-less event after a sentence that only sets the scene ("The student column arrived in Kyaiklat. … The
   // students were protesting …"): where that sentence says, when it names one place and reports no event of its own.
   for (const [i, an] of analyses.entries()) {
-    for (const d of an.drafts.filter((d) => !d.place && !d.background && !d.distinct)) {
+    // Only a told event (a verb, a count or a date of its own), not a mention ("plagued by kidnappings").
+    const verb = (t: IncidentDraft['triggers'][number]) =>
+      /\b(?:was|were|is|are|been)\s+$/i.test(text.slice(Math.max(0, t.start - 6), t.start)) || (!/(?:ions?|ings?)$/i.test(t.text) && (!t.noun || /ed$/i.test(t.text)));
+    const told = (d: IncidentDraft) => d.triggers.some(verb) || Object.keys(d.counts).length > 0 || d.date.how === 'explicit';
+    for (const d of an.drafts.filter((d) => !d.place && !d.background && !d.distinct && told(d))) {
       for (const prev of analyses.slice(Math.max(0, i - 2), i).reverse()) {
         if (prev.sentence.paragraph !== an.sentence.paragraph) break;
         if (!prev.eventless) break;

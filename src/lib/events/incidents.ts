@@ -130,7 +130,10 @@ function blank(text: string, base: number, spans: Span[]): string {
 
 /** After a possessive: a named or unnamed part of the place ("'s Kutkai Township", "'s Hayatabad area", "'s outskirts"). */
 const POSSESSED_PART =
-  /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’]s\s+(?:(?:[A-Z][\w'’-]+|north|south|east|west|northern|southern|eastern|western|central|remote|border)\s+){0,3}(?:outskirts|suburbs?|centre|center|province|district|township|area|village|town|city|region|county|upazila|tehsil|sub-?division|neighbou?rhood|valley|agency|block|commune|municipality|state|capital|border|countryside)\b/i;
+  /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’`]s\s+(?:(?:[A-Z][\w'’-]+|north|south|east|west|northern|southern|eastern|western|central|remote|border)\s+){0,3}(?:outskirts|suburbs?|centre|center|province|district|township|area|village|town|city|region|county|upazila|tehsil|sub-?division|neighbou?rhood|valley|agency|block|commune|municipality|state|capital|border|countryside)\b/i;
+
+/** "Avadi residents", "Tohana farmers": a crowd named by its town. */
+const CROWD_AFTER = /^\s+(?:residents|villagers|farmers|traders|students|workers|locals|people|youths|lawyers|teachers|doctors|activists|shopkeepers|vendors|citizens|inhabitants|dwellers)\b/i;
 
 /** Facilities named after their town: the town is where they are. */
 const FACILITY_AFTER =
@@ -140,7 +143,15 @@ const FACILITY_AFTER =
 const UNRELIABLE = 0.35;
 
 /** Choose the place of an event among the place names in its frame. */
-export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], triggers: TriggerHit[], focusCountry: Place | null = null): PlaceChoice | null {
+export function choosePlace(
+  text: string,
+  toponyms: Toponym[],
+  frame: Span[],
+  triggers: TriggerHit[],
+  focusCountry: Place | null = null,
+  /** For a crowd's event with no other place: where the crowd is from ("farmers from Tohana", "Avadi residents"). */
+  crowdOrigin = false
+): PlaceChoice | null {
   type Cand = { t: Toponym; place: Place; near: boolean; part: boolean; context: boolean; precision?: 2 | 3; unlocated?: boolean };
   const cands: Cand[] = [];
   const marching = triggers.length > 0 && triggers.every((t) => t.kind === 'protest');
@@ -153,11 +164,16 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
     const after = text.slice(t.end, t.end + 30);
     // Where things move from or to: routes, not incidents. A march is the exception: where it goes is where it is;
     // and people arrested "from Udayapur district" were arrested there.
-    if (MOVEMENT_BEFORE.test(before) && !(marching && /\b(?:to|towards?|through|across|into)\s+(?:the\s+)?$/i.test(before)) && !(arresting && /\bfrom\s+(?:the\s+)?$/i.test(before))) continue;
+    const fromCrowd = crowdOrigin && /\b(?:[a-z]+s|people|youths?)\s+from\s+(?:the\s+)?$/i.test(before);
+    if (MOVEMENT_BEFORE.test(before) && !(marching && /\b(?:to|towards?|through|across|into)\s+(?:the\s+)?$/i.test(before)) && !(arresting && /\bfrom\s+(?:the\s+)?$/i.test(before)) && !fromCrowd) continue;
+    // Where a statement was made ("the ministry said in Kabul") or someone's home town ("John Smith, 21, of Pittsburgh")
+    // is not where the event was.
+    if (/(?<!\b(?:was|were|been|being|is|are|be)\s+)\b(?:said|says|stated|told (?:\w+\s+){0,2}|announced|reported|added|confirmed|claimed|spoke|speaking|briefing|press conference|statement)\s+(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$/i.test(before)) continue;
+    if (/\b\d{1,3},\s+(?:of|from)\s+(?:the\s+)?$/i.test(before)) continue;
     // Whose son someone is, or where someone is a native of, says nothing of where the event was.
     if (/\b(?:sons?|daughters?|wife|husband|father|mother|brothers?|sisters?|widow|nephew|niece|native|natives)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:late\s+)?$/i.test(before)) continue;
     // "Iran's Qods Force" names no location; "Shan State's Kutkai Township", "Peshawar's outskirts" place the event in part of it.
-    const possessive = /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’]s?\b/.test(after);
+    const possessive = /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty))?['’`]s?\b/.test(after);
     // "East Delhi's Shakarpur": a town's or province's named part (not a country's, not its forces or officials).
     const namedPart = possessive && t.place.kind !== 'country' && /^(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Cc]ounty|[Tt]ownship))?['’]s\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w-])(?!\s+(?:Force|Forces|Army|Police|Corps|Guards?|Governor|Minister|Ministry|Government|University|Hospital|Party|League|Front|Council|Chief|Mayor|President|Court)\b)/.test(after);
     const partOf = possessive && (POSSESSED_PART.test(after) || namedPart);
@@ -165,11 +181,12 @@ export function choosePlace(text: string, toponyms: Toponym[], frame: Span[], tr
     if (/\b(?:Forces?|Army|Division|Command|Corps)\s+$/.test(before)) continue; // "Multinational Forces Iraq"
     // A name used as a modifier ("US military", "Kabul Police") names no location unless a preposition places it.
     // "in X", "in the town of X", "in Kunduz's X", "of Tehsil X", "at village X".
-    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on|under)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|[\w'’-]+\s+of\s+|(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Tt]ownship))?['’]s\s+|(?:tehsil|district|village|town|city|upazila|union|block|township|commune|county|sector|mouza|ward)\s+)?$/i.test(before);
+    const locative = /\b(?:in|inside|at|near|outside|around|across|throughout|within|of|on|under)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?:town|city|village|province|district|region|neighbou?rhood|area|outskirts|capital)\s+of\s+(?:the\s+)?|(?:[\w'’-]+\s+){1,2}of\s+|(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+(?:\s+(?:[Pp]rovince|[Dd]istrict|[Ss]tate|[Rr]egion|[Dd]ivision|[Tt]ownship))?['’]s\s+|(?:tehsil|district|village|town|city|upazila|union|block|township|commune|county|sector|mouza|ward)\s+)?$/i.test(before);
     const attributive = /^\s+(?:[a-z][\w-]*|Forces?|Army|Police|Military|Special|Coalition|Security)\b/.test(after) && !/^\s+(?:and|or|in|on|at|to|from|was|were|is|are|has|had|province|city|district|region|governorate|area)\b/.test(after);
     // A town naming a facility ("stormed the Mardan grid station", "the Quetta press club") places it.
     const facility = t.place.kind !== 'country' && FACILITY_AFTER.test(after);
-    if (!locative && !partOf && !facility && (attributive || t.place.kind === 'country')) continue;
+    const crowdOf = crowdOrigin && t.place.kind !== 'country' && t.place.kind !== 'admin1' && CROWD_AFTER.test(after);
+    if (!locative && !partOf && !facility && !crowdOf && !fromCrowd && (attributive || t.place.kind === 'country')) continue;
     // The container the text names decides where the place's namesake is not in it ("Para" in "Dakir Para village,
     // Palashbari upazila" resolved to a Brazilian state): the event goes on the container, at its precision.
     const unreliable = Number.isFinite(t.confidence) && t.confidence < UNRELIABLE;
@@ -347,6 +364,9 @@ function armedTarget(text: string): boolean {
 }
 
 const QUANTIFIED = /\b(?:series|wave|spate|string|number|couple|one|some|many|several|two|three|four|each|any|all|most|part|hundreds|thousands|dozens|scores|tens|crowds?|groups?|members)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+const STATISTIC =
+  /\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\s+(?:[\w-]+\s+){0,3}(?:soldiers?|troops?|persons?|people|civilians?|journalists?|members?|victims?|deaths?|killings?|attacks?|casualt(?:y|ies)|fatalit(?:y|ies)|person)\s+(?:to\s+(?:be|have been|die)\s+)?(?:\w+\s+){0,4}?(?:killed|to die|died|slain)?[^.;]*\b(?:since|this year|so far|to date)\b/i;
+
 /** Strategic developments that are as often a state of affairs as an event. */
 const WEAK_KINDS = new Set<TriggerKind>(['base', 'group', 'deploy', 'agreement', 'surrender']);
 
@@ -497,7 +517,12 @@ export function analyseSentence(
       /\bto\s+$/i.test(text.slice(Math.max(clause.start, t.start - 4), t.start)) &&
       !/\b(?:continued|continue|continues|continuing|began|begun|begin|started|starting|resorted|kept on|went on)\s+to\s+$/i.test(text.slice(Math.max(clause.start, t.start - 24), t.start)) &&
       !(t.kind === 'protest' && /^(?:protest|demonstrate|rally|march)/i.test(t.text) && !/\b(?:call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?|ask(?:s|ed|ing)?|invit(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|mobili[sz](?:e|es|ed|ing)|plan(?:s|ned|ning)?|decid(?:e|es|ed|ing)|vow(?:s|ed)?|threaten(?:s|ed)?|announc(?:e|es|ed|ing)|permission|allowed|right)\b/i.test(text.slice(Math.max(clause.start, t.start - 80), t.start)));
-    const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)) && !purpose(t));
+    // Weapons named as what was taught, supplied or held ("trained in the use of EFPs, mortars, rockets") are no attack.
+    const weaponMention = (t: TriggerHit) =>
+      (t.kind === 'shelling' || t.kind === 'explosive' || t.kind === 'grenade' || t.kind === 'incendiary') &&
+      !/(?:ed|ing)$/i.test(t.text) &&
+      /\b(?:train(?:ed|ing)|taught|instructed|use of|equipped with|armed with|suppl(?:y|ied|ies|ying)|provid(?:e|ed|es|ing)|possession of|cache of|caches of|consisting of|stockpiles? of|shipments? of|smuggl\w+)\b[^.;]{0,60}$/i.test(text.slice(Math.max(clause.start, t.start - 80), t.start));
+    const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)) && !purpose(t) && !weaponMention(t));
     if (!triggers.length) continue;
     result.eventless = false;
     if (AGGREGATE.test(blank(clauseText, clause.start, masked))) continue;
@@ -524,6 +549,9 @@ export function analyseSentence(
       if (frame.triggers.every(isBare)) {
         if (!Object.keys(counts).length) continue;
       } else frame.triggers = frame.triggers.filter((t) => !isBare(t));
+      // Statistics ("the 28th soldier killed in Helmand since 2003", "the third attack this year") count events; they
+      // report none.
+      if (STATISTIC.test(frameText)) continue;
       // Developments told in the perfect ("Russia has opened training camps", "has deployed advisers") describe a
       // state of affairs, not a dated event.
       if (frame.triggers.every((t) => WEAK_KINDS.has(t.kind) && /\b(?:has|have|had)\s+(?:(?:also|long|now|already|reportedly|allegedly|since|been)\s+)*(?:\S+\s+)?$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)))) continue;
@@ -533,8 +561,11 @@ export function analyseSentence(
       let place = choosePlace(text, toponyms, frame.ranges.map((r) => subtract(r, placeMasked)).flat(), frame.triggers, focusCountry);
       // A protest against something named with its place ("protested against attacks on minorities in Mudhol town")
       // is held where the grievance is, when the protest names no place of its own.
-      if ((!place || place.unlocatedName) && !frame.background && frame.triggers.every((t) => t.kind === 'protest'))
-        place = choosePlace(text, toponyms, subtract(clause, placeMasked), frame.triggers, focusCountry) ?? place;
+      if ((!place || place.unlocatedName) && !frame.background && frame.triggers.every((t) => t.kind === 'protest' || t.kind === 'riot'))
+        place =
+          choosePlace(text, toponyms, subtract(clause, placeMasked), frame.triggers, focusCountry) ??
+          choosePlace(text, toponyms, subtract(clause, placeMasked), frame.triggers, focusCountry, true) ??
+          place;
       const { eventType, subEventType } = classify(kinds, frameText);
       const actorsFound = findActors(frameText, clause.start);
       const pivot = frame.triggers[0];
@@ -560,7 +591,8 @@ export function analyseSentence(
       const ownDates = reference ? frameDates.filter((d) => frame.triggers.some((t, i) => d.start >= npStarts[i] && d.end <= t.end)) : frameDates;
       const distinct = /\b(?:another|other|others|additional|more(?!\s+than)|further|separate|also)\b/i.test(frameText) && !reference;
       let date: DateChoice = { date: null, precision: 3, text: null, how: 'none' };
-      const explicit = ownDates.find((d) => !d.since) ?? ownDates[0];
+      // A "since" date bounds a period; it never dates the event.
+      const explicit = ownDates.find((d) => !d.since);
       if (explicit) date = { date: explicit.date, precision: explicit.precision, text: explicit.text, how: 'explicit' };
       else if (frame.background) {
         // A background mention may carry the clause's date when the main clause has no event of its own.
