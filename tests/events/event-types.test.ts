@@ -123,3 +123,17 @@ describe('the dashboard and exports follow the six types', () => {
     expect(csv).toContain('Political violence,Riots,Mob violence');
   });
 });
+
+describe('participles used as adjectives report nothing', () => {
+  it('"the release of abducted schoolgirls" is what a protest demands, not an abduction', () => {
+    const { incidents } = run('Hundreds of protesters marched through Abuja on Monday demanding the release of abducted schoolgirls.');
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0].event_type).toBe('Protests');
+    expect(incidents[0].sub_event_type).toBe('Peaceful protest');
+  });
+
+  it('"relatives of killed soldiers" protesting is a peaceful protest, not force against protesters', () => {
+    const { incidents } = run('Relatives of killed soldiers protested in Kyiv on Monday.');
+    expect(incidents.map((p) => p.sub_event_type)).toEqual(['Peaceful protest']);
+  });
+});

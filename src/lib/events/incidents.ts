@@ -522,7 +522,13 @@ export function analyseSentence(
       (t.kind === 'shelling' || t.kind === 'explosive' || t.kind === 'grenade' || t.kind === 'incendiary') &&
       !/(?:ed|ing)$/i.test(t.text) &&
       /\b(?:train(?:ed|ing)|taught|instructed|use of|equipped with|armed with|suppl(?:y|ied|ies|ying)|provid(?:e|ed|es|ing)|possession of|cache of|caches of|consisting of|stockpiles? of|shipments? of|smuggl\w+)\b[^.;]{0,60}$/i.test(text.slice(Math.max(clause.start, t.start - 80), t.start));
-    const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)) && !purpose(t) && !weaponMention(t));
+    // A participle between a preposition or an article and its noun is an adjective ("the release of abducted
+    // schoolgirls", "relatives of killed soldiers"): it names people by what befell them, it reports nothing.
+    const adjectival = (t: TriggerHit) =>
+      /ed$/i.test(t.text) &&
+      /\b(?:of|for|the|with|about|among)\s+$/i.test(text.slice(Math.max(clause.start, t.start - 12), t.start)) &&
+      /^\s+(?!by\b|in\b|at\b|on\b|near\b|and\b|or\b)[a-z]/.test(text.slice(t.end, t.end + 20));
+    const triggers = findTriggers(clauseText, clause.start).filter((t) => !masked.some((m) => overlaps(m, t)) && !purpose(t) && !weaponMention(t) && !adjectival(t));
     if (!triggers.length) continue;
     result.eventless = false;
     if (AGGREGATE.test(blank(clauseText, clause.start, masked))) continue;
