@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { dev } from '$app/environment';
 import { getStore } from '$lib/server/store';
 import { allowedHosts, refusal } from '$lib/server/hosts';
 import { describeAccess, writeAccess, writeRefusal } from '$lib/server/access';
@@ -39,7 +38,7 @@ const access = writeAccess();
 
 /** Open the store (and seed it on first start) before the first request rather than during it. */
 export const init: ServerInit = async () => {
-  if (!dev) securityHeadersOnEveryResponse();
+  securityHeadersOnEveryResponse();
   console.log(describeAccess(access));
   await getStore();
 };

@@ -123,7 +123,6 @@ export class WorkerWriter implements Writer {
   private start(): Worker {
     const files = workerFiles();
     const w = new Worker(BOOT, { eval: true, workerData: { dbPath: this.opts.dbPath, gazetteerDir: this.opts.gazetteerDir, ...files } });
-    w.unref();
     w.on('message', (m: WriterReply) => {
       const p = this.pending.get(m.id);
       if (!p) return;
@@ -145,6 +144,8 @@ export class WorkerWriter implements Writer {
       down(e.message);
     });
     w.on('exit', (code) => down(`exit ${code}`));
+    // An idle writer does not keep the process alive (after the listeners: adding one refs the worker again).
+    w.unref();
     return w;
   }
 
@@ -155,7 +156,10 @@ export class WorkerWriter implements Writer {
           const w = (this.worker ??= this.start());
           const id = this.nextId++;
           let timer: NodeJS.Timeout | null = null;
-          const done = () => timer && clearTimeout(timer);
+          const done = () => {
+            if (timer) clearTimeout(timer);
+            if (this.pending.size === 0) w.unref();
+          };
           this.pending.set(id, { ok: (v) => (done(), ok(v as T)), fail: (e) => (done(), fail(e)) });
           if (timeoutMs !== null)
             timer = setTimeout(() => {
@@ -165,6 +169,7 @@ export class WorkerWriter implements Writer {
               void w.terminate();
               p.fail(new ArticleRejected(422, `Reading the article did not end within ${Math.round(timeoutMs / 1000)} s; it was not stored`));
             }, timeoutMs);
+          w.ref(); // a request under way keeps the process alive until it is answered
           w.postMessage({ ...request, id });
         })
     );
