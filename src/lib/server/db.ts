@@ -104,7 +104,7 @@ export interface AtlasStore {
 }
 
 /** The layout of the derived tables; a database made with another is re-derived from its inputs. */
-const DERIVED_VERSION = '2';
+const DERIVED_VERSION = '3';
 
 const INPUTS = `
 CREATE TABLE IF NOT EXISTS inputs (
@@ -165,12 +165,15 @@ CREATE TABLE IF NOT EXISTS incidents (
   country TEXT NOT NULL,
   date_from TEXT,
   date_to TEXT,
+  -- 1 when the period is longer than a month (a date known to the year): few, looked up apart.
+  long INTEGER NOT NULL DEFAULT 0,
   lat REAL NOT NULL,
   lon REAL NOT NULL,
   record TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS incidents_country_date ON incidents (country, date_from);
-CREATE INDEX IF NOT EXISTS incidents_date_lat ON incidents (date_from, lat);
+CREATE INDEX IF NOT EXISTS incidents_country_date ON incidents (country, long, date_from);
+CREATE INDEX IF NOT EXISTS incidents_date_lat ON incidents (long, date_from, lat);
+CREATE INDEX IF NOT EXISTS incidents_seq ON incidents (seq);
 CREATE TABLE IF NOT EXISTS routes (
   feature_id TEXT PRIMARY KEY REFERENCES features (id) ON DELETE CASCADE,
   seq INTEGER NOT NULL,
@@ -179,10 +182,14 @@ CREATE TABLE IF NOT EXISTS routes (
   record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS routes_countries ON routes (origin_country, destination_country);
+CREATE INDEX IF NOT EXISTS routes_seq ON routes (seq);
 `;
 
-/** Periods are at most a year long (a year-precision date): the earliest start a period overlapping a day can have. */
+/** Periods are at most a year long (a date known to the year), and most at most a month (day, week, month). */
 const LONGEST_PERIOD_DAYS = 366;
+const SHORT_PERIOD_DAYS = 31;
+const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+const isLong = (from: string | null, to: string | null) => (from && to ? Date.parse(to) - Date.parse(from) > SHORT_PERIOD_DAYS * 86_400_000 : false);
 
 /**
  * Opens (creating it, readable and writable by its owner only) the database. WAL: readers never wait for the
@@ -284,24 +291,27 @@ export class SqliteStore implements AtlasStore {
 
   incidentCandidates(key: IncidentKey, nearKm: number): Array<StoredFeature> {
     if (!key.from || !key.to) return [];
-    const earliest = new Date(Date.parse(`${key.from}T12:00:00Z`) - LONGEST_PERIOD_DAYS * 86_400_000).toISOString().slice(0, 10);
-    const rows = this.db
-      .prepare(
-        `SELECT feature_id AS id, seq, record FROM incidents
-         WHERE country = @country AND date_from BETWEEN @earliest AND @to AND date_to >= @from`
-      )
-      .all({ country: key.country, earliest, to: key.to, from: key.from }) as Array<{ id: string; seq: number; record: string }>;
+    type Row = { id: string; seq: number; record: string };
+    // Each lookup is a range of an index: the incidents of the country whose period starts at most a month
+    // (or, for the few long ones, a year) before this one's, and ends after its start.
+    const inCountry = this.db.prepare(
+      `SELECT feature_id AS id, seq, record FROM incidents
+       WHERE country = @country AND long = @long AND date_from BETWEEN @earliest AND @to AND date_to >= @from`
+    );
+    const rows: Row[] = [];
+    for (const [long, days] of [[0, SHORT_PERIOD_DAYS], [1, LONGEST_PERIOD_DAYS]] as const)
+      rows.push(...(inCountry.all({ country: key.country, long, earliest: daysBefore(key.from, days), to: key.to, from: key.from }) as Row[]));
     if (nearKm > 0) {
       // Across a border: places near each other ("near X") in the same days.
       const dLat = nearKm / 111;
-      rows.push(
-        ...(this.db
-          .prepare(
-            `SELECT feature_id AS id, seq, record FROM incidents
-             WHERE date_from BETWEEN @earliest AND @to AND lat BETWEEN @lat0 AND @lat1 AND country <> @country AND date_to >= @from`
-          )
-          .all({ country: key.country, earliest, to: key.to, from: key.from, lat0: key.lat - dLat, lat1: key.lat + dLat }) as Array<{ id: string; seq: number; record: string }>)
+      const across = this.db.prepare(
+        `SELECT feature_id AS id, seq, record FROM incidents
+         WHERE long = @long AND date_from BETWEEN @earliest AND @to AND lat BETWEEN @lat0 AND @lat1 AND country <> @country AND date_to >= @from`
       );
+      for (const [long, days] of [[0, SHORT_PERIOD_DAYS], [1, LONGEST_PERIOD_DAYS]] as const)
+        rows.push(
+          ...(across.all({ long, country: key.country, earliest: daysBefore(key.from, days), to: key.to, from: key.from, lat0: key.lat - dLat, lat1: key.lat + dLat }) as Row[])
+        );
     }
     return rows.sort((a, b) => a.seq - b.seq).map((r) => ({ id: r.id, seq: r.seq, record: JSON.parse(r.record) }));
   }
@@ -322,8 +332,8 @@ export class SqliteStore implements AtlasStore {
     for (const s of p.sources) link.run(p.id, s.article);
     if (p.kind === 'incident') {
       this.db
-        .prepare('INSERT OR REPLACE INTO incidents (feature_id, seq, country, date_from, date_to, lat, lon, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(p.id, seq, at?.country ?? p.country_code, at?.from ?? null, at?.to ?? null, at?.lat ?? 0, at?.lon ?? 0, JSON.stringify(record));
+        .prepare('INSERT OR REPLACE INTO incidents (feature_id, seq, country, date_from, date_to, long, lat, lon, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(p.id, seq, at?.country ?? p.country_code, at?.from ?? null, at?.to ?? null, isLong(at?.from ?? null, at?.to ?? null) ? 1 : 0, at?.lat ?? 0, at?.lon ?? 0, JSON.stringify(record));
     } else {
       this.db
         .prepare('INSERT OR REPLACE INTO routes (feature_id, seq, origin_country, destination_country, record) VALUES (?, ?, ?, ?, ?)')

@@ -141,7 +141,11 @@ export class Ingest {
   add(input: StoredInput): { article: ReadArticle; created: boolean } {
     const stored = this.existing(input);
     if (stored) return { article: stored, created: false };
-    const result = this.read(input);
+    return this.commit(input, this.read(input));
+  }
+
+  /** Stores an article read by `read` with its incidents and routes merged, in one transaction. */
+  commit(input: StoredInput, result: ExtractResult): { article: ReadArticle; created: boolean } {
     return this.store.transaction(() => {
       // Another process (atlas import) may have stored it meanwhile.
       const now = this.existing(input);
