@@ -1,16 +1,17 @@
 /**
  * `atlas import FILE|DIR... [--db PATH]`: articles into the dashboard's database (the server's ATLAS_DB, by default
- * data/atlas.sqlite). Each article is read on its own as the API reads an upload; those that cannot be read are
- * reported and the others stored. Progress (count, rate, ETA) goes to stderr, and a summary at the end. The
- * incidents are re-derived once, after the last article; a server running on the same database serves them from
- * then on.
+ * data/atlas.sqlite). Each article is read on its own as the API reads an upload and, when it can be read, stored
+ * with its incidents merged into the map in one transaction before the next one is read: an interrupted import
+ * leaves every article it counted as done. Those that cannot be read are reported. Progress (count, rate, ETA)
+ * goes to stderr, and a summary at the end; a server running on the same database serves each article as soon as
+ * it is committed.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { extract } from '../lib/events';
 import { loadGazetteer } from '../lib/gazetteer';
-import { featureCount, hasInput, openDb, type StoredInput } from '../lib/server/db';
-import { ArticleRejected, config, Store } from '../lib/server/store';
+import { SqliteStore } from '../lib/server/db';
+import { ArticleRejected, Ingest } from '../lib/server/ingest';
+import { config } from '../lib/server/store';
 import { decodeArticle } from './extract';
 import type { CliIO } from './main';
 
@@ -88,8 +89,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   };
   const files = collect(paths, problem);
   const target = resolve(dbPath ?? config.dbPath());
-  const gazetteer = loadGazetteer();
-  const store = new Store(openDb(target), (inputs) => extract(inputs, { gazetteer }));
+  const store = SqliteStore.open(target);
+  const ingest = new Ingest(store, { gazetteer: loadGazetteer(config.gazetteerDir()), budgetMs: config.articleBudgetMs });
 
   const started = performance.now();
   let lastShown = 0;
@@ -103,12 +104,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   let stored = 0;
   let unchanged = 0;
-  const batch: StoredInput[] = [];
-  const ids = new Set<string>();
-  const flush = async () => {
-    if (batch.length) await store.storeChecked(batch.splice(0));
-  };
+  const contentOf = store.db.prepare('SELECT content FROM inputs WHERE id = ?').pluck();
   for (const [n, path] of files.entries()) {
+    // Every article counted here is committed.
     show(n);
     try {
       let bytes: Buffer;
@@ -122,9 +120,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       let id = input.id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._-]+/, '').slice(0, 120) || 'article';
       const base = id;
       let same = false;
-      for (let k = 2; ids.has(id) || hasInput(store.db, id); k++) {
-        const row = store.db.prepare('SELECT content FROM inputs WHERE id = ?').get(id) as { content: string } | undefined;
-        if (row?.content === input.content) {
+      for (let k = 2; store.hasArticle(id); k++) {
+        if (contentOf.get(id) === input.content) {
           same = true;
           break;
         }
@@ -134,31 +131,23 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         unchanged++;
         continue;
       }
-      const article = { ...input, id };
-      await store.checkArticle(article);
-      ids.add(id);
-      batch.push(article);
-      stored++;
-      if (batch.length >= 100) await flush();
+      const added = ingest.add({ ...input, id });
+      if (added.created) stored++;
+      else unchanged++;
     } catch (e) {
       problem(path, e instanceof ArticleRejected ? e.message.replace(/^The article could not be read: /, '') : (e as Error).message);
     }
   }
-  await flush();
   show(files.length, true);
   if (tty(io)) io.stderr.write('\n');
 
-  io.stderr.write('atlas import: deriving incidents and routes from the whole database…\n');
-  await store.reextract();
-  const counts = featureCount(store.db);
-  const setAside = store.lastErrors.filter((e) => ids.has(e.article));
-  for (const e of setAside) problem(e.article, `stored, but left out of the map: ${e.message}`);
+  const counts = store.featureCount();
   const seconds = (performance.now() - started) / 1000;
   io.stderr.write(
-    `atlas import: ${stored} stored, ${unchanged} already there, ${failed} not imported or left out, of ${files.length} files in ${seconds.toFixed(1)} s` +
+    `atlas import: ${stored} stored, ${unchanged} already there, ${failed} not imported, of ${files.length} files in ${seconds.toFixed(1)} s` +
       ` (${(files.length / Math.max(seconds, 0.001)).toFixed(1)} articles/s); the database now maps ${counts.incidents} incidents and ${counts.routes} routes → ${target}\n`
   );
-  store.db.close();
+  store.close();
   return failed ? 1 : 0;
 }
 

@@ -12,7 +12,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   geoparse: { summary: 'find and resolve place names: atlas geoparse FILE... | --jsonl [--gold-spans] < in.jsonl', load: () => import('./geoparse') },
   serve: { summary: 'the dashboard with the stored articles: atlas serve [--rebuild] (HOST, PORT)', load: () => import('./serve') },
   extract: { summary: 'incidents and supply routes as GeoJSON: atlas extract FILE... [-o OUT] [--format geojson|csv|kml]', load: () => import('./extract') },
-  import: { summary: "articles into the dashboard's database: atlas import FILE|DIR... [--db PATH]", load: () => import('./import') }
+  import: { summary: "articles into the dashboard's database: atlas import FILE|DIR... [--db PATH]", load: () => import('./import') },
+  backup: { summary: "a consistent copy of the dashboard's database, also while it runs: atlas backup FILE [--db PATH]", load: () => import('./backup') }
 };
 
 function usage(): string {

@@ -41,6 +41,11 @@ const post = (body: string | object, headers: Record<string, string> = {}) =>
   });
 const ids = async () => ((await (await articles.GET({})).json()) as Array<{ id: string }>).map((a) => a.id).sort();
 const stored = async () => (await server.getStore()).db.prepare('SELECT id FROM inputs ORDER BY id').pluck().all();
+/** A store over the database at `path` that writes on this thread. */
+const inline = (path: string) => {
+  const conn = db.openDb(path);
+  return new server.Store(conn, new server.InlineWriter(conn));
+};
 const BASRA = 'Iraqi forces killed 12 militiamen during a raid in Basra on Tuesday, officials said.';
 
 async function expectError(res: Response, code: number, message: RegExp) {
@@ -200,7 +205,7 @@ describe('a bad article already in the database', () => {
       { id: 'poison', content: BASRA, format: 'text', date: '2024-13-01' }
     ]);
     raw.close();
-    const store = new server.Store(db.openDb(path), server.loadExtract());
+    const store = inline(path);
     await store.reextract();
     expect(store.lastErrors.map((e) => e.article)).toContain('poison');
     const kirkuk = db.getArticle(store.db, 'kirkuk');
@@ -211,7 +216,7 @@ describe('a bad article already in the database', () => {
     expect(db.listArticles(store.db).map((a) => a.id).sort()).toEqual(['basra', 'basra-first', 'kirkuk']);
     expect(new Database(path, { readonly: true }).prepare('SELECT count(*) FROM inputs').pluck().get()).toBe(4);
     // The same at the next start: the server opens and serves the others.
-    const again = new server.Store(db.openDb(path), server.loadExtract());
+    const again = inline(path);
     await again.reextract();
     expect(again.lastErrors.map((e) => e.article)).toEqual(['poison']);
     expect(db.listArticles(again.db)).toHaveLength(3);
@@ -228,7 +233,7 @@ describe('a bad article already in the database', () => {
     process.env.ATLAS_ARTICLE_BUDGET_MS = '1000';
     const t = performance.now();
     try {
-      const store = new server.Store(db.openDb(path), server.loadExtract());
+      const store = inline(path);
       await store.reextract();
       expect(store.lastErrors).toEqual([{ article: 'emphasis', message: expect.stringMatching(/longer than the 1 s allowed/) }]);
       expect(db.listArticles(store.db).map((a) => a.id)).toEqual(['kirkuk']);

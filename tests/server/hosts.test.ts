@@ -1,7 +1,13 @@
 /** Who may talk to the server: Host names (against DNS rebinding) and, on writes, the page's Origin. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allowedHosts, hostName, refusal } from '../../src/lib/server/hosts';
-import { handle } from '../../src/hooks.server';
+
+let handle: typeof import('../../src/hooks.server').handle;
+beforeAll(async () => {
+  // The hook reads its policy once: as `atlas serve` runs it, on loopback (writes open).
+  process.env.HOST = '127.0.0.1';
+  ({ handle } = await import('../../src/hooks.server'));
+});
 
 const headers = (h: Record<string, string>) => new Headers(h);
 
@@ -52,7 +58,10 @@ describe('Host names', () => {
       reached++;
       return new Response('ok');
     };
-    const event = (host: string, method = 'POST') => ({ request: new Request('http://127.0.0.1/api/articles', { method, headers: { host } }) });
+    const event = (host: string, method = 'POST') => ({
+      url: new URL('http://127.0.0.1/api/articles'),
+      request: new Request('http://127.0.0.1/api/articles', { method, headers: { host } })
+    });
     const refused = await handle({ event: event('evil.example') as never, resolve });
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-type')).toMatch(/json/);

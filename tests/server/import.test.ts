@@ -52,7 +52,7 @@ describe('atlas import', () => {
     const { stderr } = t.text();
     expect(stderr).toMatch(/photo\.txt: .*binary/);
     expect(stderr).toMatch(/\[#+\] 4\/4 100% [\d.]+ articles\/s ETA 0:00/);
-    expect(stderr).toMatch(/3 stored, 0 already there, 1 not imported or left out, of 4 files/);
+    expect(stderr).toMatch(/3 stored, 0 already there, 1 not imported, of 4 files/);
     expect(stderr).toMatch(/maps \d+ incidents/);
     expect(stderr).not.toMatch(/notes\.pdf/);
   });

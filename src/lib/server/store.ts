@@ -1,85 +1,32 @@
 /**
- * The one store the API routes use. Opened once per process: the articles as given are the truth; the
- * read articles and features are derived from them by the events pipeline at start and after each import.
+ * The one store the API routes use, opened once per process. The articles as given are the truth; the read
+ * articles, incidents and routes are derived from them. Reads go straight to SQLite on the request thread; every
+ * write (adding an article, re-deriving the store) goes to the writer, a worker thread with its own connection,
+ * so that reads never wait for a write (WAL) nor for an extraction (another thread).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join, basename, resolve } from 'node:path';
-import { runInNewContext } from 'node:vm';
-import type { ArticleInput, ExtractResult, ReadArticle } from '../events/types';
-import { extract as runPipeline } from '../events';
-import { readStructure } from '../events/read';
-import { loadGazetteer } from '../gazetteer';
-import { openDb, isEmpty, saveInputs, loadInputs, replaceExtraction, setMeta, getMeta, hasInput, commitInputs, getArticle, sameInput, type Db, type StoredInput } from './db';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ArticleInput, ReadArticle } from '../events/types';
+import { loadGazetteer, type Gazetteer } from '../gazetteer';
+import { featureCount, getMeta, isEmpty, openDb, replaceExtraction, saveInputs, setMeta, SqliteStore, type Db, type StoredInput } from './db';
+import { ArticleRejected, Ingest, messageOf } from './ingest';
+import { appRoot, fromEnv } from './paths';
 import { syntheticArticles, syntheticFeatures } from './synthetic';
+import type { WriterOp, WriterReply } from './worker';
 
-type Extract = (inputs: ArticleInput[]) => ExtractResult | Promise<ExtractResult>;
-
-/**
- * The events pipeline over the bundled gazetteer. The gazetteer directory is given explicitly: once the
- * server is bundled into build/, paths relative to the gazetteer module no longer point at its data.
- */
-export function loadExtract(): Extract {
-  let gazetteer: ReturnType<typeof loadGazetteer> | null = null;
-  return (inputs) => {
-    gazetteer ??= loadGazetteer(config.gazetteerDir());
-    return runPipeline(inputs, { gazetteer });
-  };
-}
+export { ArticleRejected, OverBudget, withinBudget } from './ingest';
 
 export const config = {
-  dbPath: () => resolve(process.env.ATLAS_DB ?? 'data/atlas.sqlite'),
-  seedsDir: () => resolve(process.env.ATLAS_SEEDS ?? 'seeds'),
-  gazetteerDir: () => resolve(process.env.ATLAS_GAZETTEER ?? 'src/lib/gazetteer/data'),
+  dbPath: () => fromEnv(process.env.ATLAS_DB, 'data/atlas.sqlite'),
+  seedsDir: () => fromEnv(process.env.ATLAS_SEEDS, 'seeds'),
+  gazetteerDir: () => fromEnv(process.env.ATLAS_GAZETTEER, 'src/lib/gazetteer/data'),
   synthetic: () => Number(process.env.ATLAS_SYNTHETIC_INCIDENTS ?? 0) || 0,
   /** How long reading one new article may take, in milliseconds (ATLAS_ARTICLE_BUDGET_MS, 10 s by default). */
   articleBudgetMs: () => Number(process.env.ATLAS_ARTICLE_BUDGET_MS ?? 10_000) || 10_000
 };
-
-/** Why an article was not stored, with the HTTP status that says whose fault it is. Nothing of it is stored. */
-export class ArticleRejected extends Error {
-  constructor(
-    readonly status: 400 | 409 | 422 | 503,
-    message: string
-  ) {
-    super(message);
-    this.name = 'ArticleRejected';
-  }
-}
-
-/** Thrown when a piece of synchronous work is stopped at its time budget. */
-export class OverBudget extends Error {
-  constructor(readonly ms: number) {
-    super(`stopped after ${ms / 1000} s`);
-    this.name = 'OverBudget';
-  }
-}
-
-/**
- * Runs `f` and stops it once it has run `ms` milliseconds, throwing OverBudget. Extraction is synchronous, so
- * the stop comes from V8 itself (node:vm's timeout interrupts any JavaScript running, regular expressions
- * included); the thread is free again right after.
- */
-export function withinBudget<T>(ms: number, f: () => T): T {
-  try {
-    return runInNewContext('f()', { f }, { timeout: Math.max(1, Math.round(ms)) }) as T;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new OverBudget(ms);
-    throw e;
-  }
-}
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/**
- * A reading error as a rejection: a field of the article that is wrong (an impossible date in its front matter
- * or meta tags; the error names the field) is the sender's mistake, 400; content that cannot be read is 422.
- */
-function readRejection(e: unknown): ArticleRejected {
-  const err = e as Error & { field?: unknown };
-  if (err && typeof err.field === 'string') return new ArticleRejected(400, `"${err.field}": ${err.message}`);
-  if (err && /date/i.test(err.name ?? '') && err.name !== 'ArticleReadError') return new ArticleRejected(400, err.message);
-  return new ArticleRejected(422, `The article could not be read: ${messageOf(e)}`);
-}
 
 const FORMATS: Record<string, ArticleInput['format']> = { '.txt': 'text', '.md': 'markdown', '.html': 'html', '.htm': 'html' };
 
@@ -101,214 +48,211 @@ export function readSeeds(dir: string): ArticleInput[] {
   return inputs;
 }
 
+/**
+ * What the derived tables depend on besides the articles: the pipeline's code and the gazetteer. When it changes
+ * (an update), the store is re-derived at the next start.
+ */
+export function pipelineFingerprint(): string {
+  const root = appRoot();
+  const hash = createHash('sha256');
+  const walk = (path: string) => {
+    if (!existsSync(path)) return;
+    const st = statSync(path);
+    if (st.isDirectory()) {
+      for (const n of readdirSync(path).sort()) if (!n.startsWith('.') && n !== 'build' && !n.endsWith('.test.ts')) walk(join(path, n));
+    } else hash.update(`${relative(root, path)}\0${st.size}\0${st.mtimeMs}\n`);
+  };
+  for (const p of ['src/lib/events', 'src/lib/geoparse', 'src/lib/gazetteer', 'src/lib/server/ingest.ts']) walk(join(root, p));
+  hash.update(config.gazetteerDir());
+  return hash.digest('hex').slice(0, 16);
+}
+
+export type Added = { article: ReadArticle; created: boolean };
+export type ArticleErrors = Array<{ article: string; message: string }>;
+
+/** Where writes happen: on this thread (the CLI, tests) or in a worker thread (the server). */
+export interface Writer {
+  add(input: StoredInput): Promise<Added>;
+  rebuild(): Promise<ArticleErrors>;
+  close(): Promise<void>;
+}
+
+/** The writer on the calling thread, over the given connection. */
+export class InlineWriter implements Writer {
+  readonly ingest: Ingest;
+  constructor(db: Db, gazetteer: Gazetteer = loadGazetteer(config.gazetteerDir()), budgetMs = config.articleBudgetMs) {
+    this.ingest = new Ingest(new SqliteStore(db), { gazetteer, budgetMs });
+  }
+  async add(input: StoredInput): Promise<Added> {
+    return this.ingest.add(input);
+  }
+  async rebuild(): Promise<ArticleErrors> {
+    return this.ingest.rebuild();
+  }
+  async close(): Promise<void> {}
+}
+
+/** The worker's module, found from the application root (the server bundle has no copy of it). */
+function workerFiles(): { entry: string; tsx: string } {
+  const root = appRoot();
+  return {
+    entry: pathToFileURL(join(root, 'src/lib/server/worker.ts')).href,
+    tsx: pathToFileURL(join(root, 'node_modules/tsx/dist/esm/api/index.mjs')).href
+  };
+}
+
+/** Loads TypeScript (as the CLI does) and starts the writer's module. */
+const BOOT = `
+const { workerData } = require('node:worker_threads');
+import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); }).catch((e) => { setImmediate(() => { throw e; }); });
+`;
+
+/**
+ * The writer in a worker thread. Requests go one at a time; an add that does not come back within its budget and
+ * a margin (the worker is stuck beyond what the budget can stop) terminates the worker, and the next request
+ * starts a new one.
+ */
+export class WorkerWriter implements Writer {
+  private worker: Worker | null = null;
+  private pending = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>();
+  private nextId = 1;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly opts: { dbPath: string; gazetteerDir: string; budgetMs: () => number }) {}
+
+  private start(): Worker {
+    const files = workerFiles();
+    const w = new Worker(BOOT, { eval: true, workerData: { dbPath: this.opts.dbPath, gazetteerDir: this.opts.gazetteerDir, ...files } });
+    w.on('message', (m: WriterReply) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if ('ok' in m) p.ok(m.ok);
+      else {
+        const e = m.error.status ? new ArticleRejected(m.error.status as 400, m.error.message) : Object.assign(new Error(m.error.message), { name: m.error.name });
+        p.fail(e);
+      }
+    });
+    const down = (why: string) => {
+      if (this.worker !== w) return;
+      this.worker = null;
+      for (const p of this.pending.values()) p.fail(new ArticleRejected(503, `The writer stopped (${why}); nothing of the article was stored`));
+      this.pending.clear();
+    };
+    w.on('error', (e) => {
+      console.error(`the writer thread failed: ${e.stack ?? e.message}`);
+      down(e.message);
+    });
+    w.on('exit', (code) => down(`exit ${code}`));
+    // An idle writer does not keep the process alive (after the listeners: adding one refs the worker again).
+    w.unref();
+    return w;
+  }
+
+  private call<T>(request: WriterOp, timeoutMs: number | null): Promise<T> {
+    const run = this.chain.then(
+      () =>
+        new Promise<T>((ok, fail) => {
+          const w = (this.worker ??= this.start());
+          const id = this.nextId++;
+          let timer: NodeJS.Timeout | null = null;
+          const done = () => {
+            if (timer) clearTimeout(timer);
+            if (this.pending.size === 0) w.unref();
+          };
+          this.pending.set(id, { ok: (v) => (done(), ok(v as T)), fail: (e) => (done(), fail(e)) });
+          if (timeoutMs !== null)
+            timer = setTimeout(() => {
+              const p = this.pending.get(id);
+              if (!p) return;
+              this.pending.delete(id);
+              void w.terminate();
+              p.fail(new ArticleRejected(422, `Reading the article did not end within ${Math.round(timeoutMs / 1000)} s; it was not stored`));
+            }, timeoutMs);
+          w.ref(); // a request under way keeps the process alive until it is answered
+          w.postMessage({ ...request, id });
+        })
+    );
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  add(input: StoredInput): Promise<Added> {
+    // The first request also waits for the gazetteer to load.
+    const budgetMs = this.opts.budgetMs();
+    return this.call<Added>({ op: 'add', input, budgetMs }, budgetMs + 60_000);
+  }
+  rebuild(): Promise<ArticleErrors> {
+    return this.call<ArticleErrors>({ op: 'rebuild', budgetMs: this.opts.budgetMs() }, null);
+  }
+  async close(): Promise<void> {
+    if (!this.worker) return;
+    await this.call({ op: 'close' }, 10_000).catch(() => {});
+    await this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
 export class Store {
   constructor(
     readonly db: Db,
-    readonly extract: Extract | null
+    private readonly writer: Writer | null
   ) {}
 
-  /** Bumped whenever the features change, for caches and ETags. */
+  /** Bumped whenever this process changes the features, for caches and ETags. */
   version = Date.now();
 
   /**
-   * Changes whenever the stored features may have: this process's writes, and any other process's commit to the
-   * same database (`atlas import` while the server runs), which SQLite's data_version reports.
+   * Changes whenever the stored features may have: this process's writes, and any other connection's commit to
+   * the same database (the writer thread, `atlas import` while the server runs), which SQLite's data_version reports.
    */
   get changeVersion(): string {
     return `${this.version}.${this.db.pragma('data_version', { simple: true })}`;
   }
 
-  /** Articles the last extraction could not read, with why. */
-  lastErrors: Array<{ article: string; message: string }> = [];
+  private failure: ArticleErrors | null = null;
 
-  /** Stored articles that made the whole extraction fail, or whose reading ran over the budget: left out of it (and reported). */
-  private setAside = new Map<string, string>();
-
-  /** Writes run one after another: each reads the corpus and replaces what is derived from it. */
-  private writes: Promise<unknown> = Promise.resolve();
+  /** Articles the last derivation left out, with why. */
+  get lastErrors(): ArticleErrors {
+    if (this.failure) return this.failure;
+    try {
+      return JSON.parse(getMeta(this.db, 'errors') ?? '[]');
+    } catch {
+      return [];
+    }
+  }
+  set lastErrors(errors: ArticleErrors) {
+    this.failure = errors;
+  }
 
   get canExtract(): boolean {
-    return this.extract !== null;
-  }
-
-  private serial<T>(f: () => Promise<T>): Promise<T> {
-    const run = this.writes.then(f, f);
-    this.writes = run.catch(() => {});
-    return run;
+    return this.writer !== null;
   }
 
   /**
-   * The extraction of `inputs`, which one failing article cannot stop. When the whole run throws, the articles
-   * are added back in halves, quarters… to a set known to extract together; an article that cannot join it (on
-   * its own or with the others) is set aside and reported in `errors`. A few bad articles cost a few dozen
-   * extractions, and only when the whole run fails.
+   * Adds one article, or rejects it with nothing stored (ArticleRejected: 400 a field is wrong, 409 the id is
+   * taken by another article, 422 it cannot be read or merged, 503 no pipeline). The input, the article as read
+   * and its merged incidents are committed in one transaction.
    */
-  private async extractIsolating(inputs: ArticleInput[]): Promise<ExtractResult> {
-    const extract = this.extract!;
-    try {
-      return await extract(inputs);
-    } catch {
-      let accepted: ArticleInput[] = [];
-      let last: ExtractResult = { articles: [], features: [], errors: [] };
-      const failed: ExtractResult['errors'] = [];
-      const join = async (chunk: ArticleInput[]): Promise<void> => {
-        if (chunk.length === 0) return;
-        try {
-          last = await extract([...accepted, ...chunk]);
-          accepted = [...accepted, ...chunk];
-        } catch (e) {
-          if (chunk.length > 1) {
-            await join(chunk.slice(0, chunk.length >> 1));
-            await join(chunk.slice(chunk.length >> 1));
-            return;
-          }
-          failed.push({ article: chunk[0].id, message: messageOf(e) });
-          this.setAside.set(chunk[0].id, messageOf(e));
-        }
-      };
-      await join(inputs.slice(0, inputs.length >> 1));
-      await join(inputs.slice(inputs.length >> 1));
-      return { ...last, errors: [...failed, ...(last.errors ?? [])] };
-    }
-  }
-
-  /**
-   * The stored inputs whose reading fits the time budget for one article; the others are set aside. Articles
-   * stored before there was a budget must not freeze every start: reading (Markdown and HTML parsing) is where
-   * hostile structure costs time, and it is a small part of an extraction.
-   */
-  private readableInputs(inputs: ArticleInput[]): ArticleInput[] {
-    const budget = config.articleBudgetMs();
-    return inputs.filter((input) => {
-      try {
-        withinBudget(budget, () => readStructure(input));
-      } catch (e) {
-        if (!(e instanceof OverBudget)) return true; // read errors are the extraction's to report
-        this.setAside.set(input.id, `reading the article took longer than the ${budget / 1000} s allowed for one article`);
-        return false;
-      }
-      return true;
-    });
-  }
-
-  private warm = false;
-
-  /**
-   * One small extraction outside any budget, so that loading the gazetteer and the pipeline's first-use caches
-   * is never what a budget stops halfway.
-   */
-  private async warmUp(): Promise<void> {
-    if (this.warm || !this.extract) return;
-    this.warm = true;
-    try {
-      await this.extract([{ id: 'warm-up', content: 'A roadside bomb killed three soldiers in Kirkuk, Iraq, on 3 March 2008.', format: 'text' }]);
-    } catch {
-      // the articles themselves will say what is wrong
-    }
-  }
-
-  private inputsToExtract(): ArticleInput[] {
-    return loadInputs(this.db).filter((i) => !this.setAside.has(i.id));
-  }
-
-  private setAsideErrors(): ExtractResult['errors'] {
-    return [...this.setAside].map(([article, message]) => ({ article, message }));
-  }
-
-  private extracted(errors: ExtractResult['errors']): void {
-    this.lastErrors = errors;
+  async addArticle(input: StoredInput): Promise<Added> {
+    if (!this.writer) throw new ArticleRejected(503, 'The events pipeline is not available in this build; articles cannot be added');
+    const added = await this.writer.add(input);
     this.version++;
-    setMeta(this.db, 'extracted_at', new Date().toISOString());
-    setMeta(this.db, 'source', 'pipeline');
+    return added;
   }
 
-  /** Re-reads every stored input and replaces the derived tables. */
-  reextract(): Promise<void> {
-    return this.serial(async () => {
-      if (!this.extract) return;
-      this.setAside.clear();
-      const result = await this.extractIsolating(this.readableInputs(loadInputs(this.db)));
-      const errors = [...this.setAsideErrors().filter((e) => !result.errors?.some((r) => r.article === e.article)), ...(result.errors ?? [])];
-      for (const e of errors) console.error(`article ${e.article} could not be read: ${e.message}`);
-      replaceExtraction(this.db, result.articles, result.features);
-      this.extracted(errors);
-    });
+  /** Re-derives everything from the stored articles (the previous map is served until it is done). */
+  async reextract(): Promise<void> {
+    if (!this.writer) return;
+    const errors = await this.writer.rebuild();
+    this.failure = null;
+    for (const e of errors) console.error(`article ${e.article} could not be read: ${e.message}`);
+    this.version++;
   }
 
-  /**
-   * Reads one article on its own, within the time budget for one article; throws ArticleRejected (400 for a
-   * wrong field, 422 for content that cannot be read or takes too long) and stores nothing.
-   */
-  async checkArticle(input: ArticleInput): Promise<void> {
-    const extract = this.extract;
-    if (!extract) throw new ArticleRejected(503, 'The events pipeline is not available in this build; articles cannot be added');
-    await this.warmUp();
-    const budget = config.articleBudgetMs();
-    const overBudget = () =>
-      new ArticleRejected(422, `Reading the article took longer than the ${budget / 1000} s allowed for one article (ATLAS_ARTICLE_BUDGET_MS); it was not stored`);
-    const started = performance.now();
-    try {
-      withinBudget(budget, () => readStructure(input));
-    } catch (e) {
-      throw e instanceof OverBudget ? overBudget() : readRejection(e);
-    }
-    let alone: ExtractResult;
-    try {
-      const left = budget - (performance.now() - started);
-      if (left <= 0) throw new OverBudget(budget);
-      alone = await withinBudget(left, () => extract([input]));
-    } catch (e) {
-      throw e instanceof OverBudget ? overBudget() : new ArticleRejected(422, `The article could not be read: ${messageOf(e)}`);
-    }
-    const own = alone.errors?.find((e) => e.article === input.id);
-    if (own) throw new ArticleRejected(422, `The article could not be read: ${own.message}`);
-    // An extraction that is not synchronous cannot be stopped midway: it is refused once it is over the budget.
-    if (performance.now() - started > budget) throw overBudget();
-  }
-
-  /**
-   * Stores articles already checked (checkArticle) without deriving anything yet: a bulk import stores as it
-   * goes and re-extracts once at the end. Until then the database says its extraction is stale, so a server
-   * started meanwhile re-extracts.
-   */
-  storeChecked(inputs: StoredInput[]): Promise<void> {
-    return this.serial(async () => {
-      this.db.transaction(() => {
-        saveInputs(this.db, inputs);
-        setMeta(this.db, 'source', 'stale');
-      })();
-    });
-  }
-
-  /**
-   * Adds one article, or rejects it with nothing stored: it is read on its own first (within the time budget
-   * for one article), then with the stored corpus so incidents reported by several articles merge; the input
-   * and everything derived are committed in one transaction.
-   */
-  addArticle(input: StoredInput): Promise<{ article: ReadArticle; created: boolean }> {
-    return this.serial(async () => {
-      const extract = this.extract;
-      if (!extract) throw new ArticleRejected(503, 'The events pipeline is not available in this build; articles cannot be added');
-      if (hasInput(this.db, input.id)) {
-        // A retry of the same article is answered with what is stored; another article under its id is a conflict.
-        const same = sameInput(this.db, input);
-        const article = same ? getArticle(this.db, input.id) : null;
-        if (article) return { article, created: false };
-        throw new ArticleRejected(409, `An article with id "${input.id}" already exists`);
-      }
-      await this.checkArticle(input);
-      let result: ExtractResult;
-      try {
-        result = await extract([...this.inputsToExtract(), input]);
-      } catch (e) {
-        throw new ArticleRejected(422, `The article could not be merged with the stored articles: ${messageOf(e)}`);
-      }
-      const merged = result.errors?.find((e) => e.article === input.id);
-      if (merged) throw new ArticleRejected(422, `The article could not be read: ${merged.message}`);
-      commitInputs(this.db, [input], result.articles, result.features);
-      this.extracted([...this.setAsideErrors(), ...(result.errors ?? [])]);
-      return { article: getArticle(this.db, input.id)!, created: true };
-    });
+  async close(): Promise<void> {
+    await this.writer?.close();
+    this.db.close();
   }
 }
 
@@ -323,8 +267,9 @@ export function getStore(): Promise<Store> {
 }
 
 async function open(): Promise<Store> {
-  const db = openDb(config.dbPath());
-  const store = new Store(db, loadExtract());
+  const dbPath = config.dbPath();
+  const db = openDb(dbPath);
+  const store = new Store(db, new WorkerWriter({ dbPath, gazetteerDir: config.gazetteerDir(), budgetMs: config.articleBudgetMs }));
   const synthetic = config.synthetic();
   if (synthetic > 0) {
     // Load testing: synthetic features replace the pipeline's output; the stored inputs are left alone.
@@ -335,14 +280,23 @@ async function open(): Promise<Store> {
     return store;
   }
   if (isEmpty(db)) saveInputs(db, readSeeds(config.seedsDir()));
-  if (process.env.ATLAS_REEXTRACT !== '0' || getMeta(db, 'source') !== 'pipeline') {
-    // A failure here must not stop the server from starting: it serves what the last extraction left.
-    try {
-      await store.reextract();
-    } catch (e) {
-      console.error(`the stored articles could not be extracted; serving the previous extraction: ${messageOf(e)}`);
-      store.lastErrors = [{ article: '*', message: messageOf(e) }];
-    }
+  const fingerprint = pipelineFingerprint();
+  const flag = process.env.ATLAS_REEXTRACT;
+  const stale = getMeta(db, 'source') !== 'pipeline' || getMeta(db, 'pipeline') !== fingerprint;
+  if (flag === '1' || (flag !== '0' && stale)) {
+    // A failure here must not stop the server from starting: it serves what the last derivation left.
+    const rebuilt = store
+      .reextract()
+      .then(() => setMeta(db, 'pipeline', fingerprint))
+      .catch((e) => {
+        console.error(`the stored articles could not be extracted; serving the previous extraction: ${messageOf(e)}`);
+        store.lastErrors = [{ article: '*', message: messageOf(e) }];
+      });
+    // With nothing derived yet there is nothing to serve: the first answer waits for it. Otherwise the previous
+    // map is served while the new one is made.
+    const counts = featureCount(db);
+    const articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    if (counts.incidents + counts.routes === 0 && articles === 0) await rebuilt;
   }
   return store;
 }

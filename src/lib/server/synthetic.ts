@@ -234,3 +234,37 @@ export function syntheticFeatures(incidents: number, seed = 1): AtlasFeature[] {
   }
   return features;
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * `n` short synthetic articles (raw text, as an import reads them) over the region's places, dated over
+ * 2007–2009: each reports one or two incidents, and some report the same event as another (same place, day and
+ * count), so merging has work to do. Deterministic for a seed.
+ */
+export function syntheticArticleInputs(n: number, seed = 7): Array<{ id: string; content: string; format: 'text' }> {
+  const rand = prng(seed);
+  const start = Date.UTC(2007, 0, 1);
+  const reports: Array<{ place: SyntheticPlace; day: Date; killed: number; t: (typeof TYPES)[number] }> = [];
+  const report = () => {
+    // One in five tells again an event told before.
+    if (reports.length && rand() < 0.2) return reports[Math.floor(rand() * reports.length)];
+    const r = {
+      place: SYNTHETIC_PLACES[Math.floor(rand() * SYNTHETIC_PLACES.length)],
+      day: new Date(start + Math.floor(rand() * 3 * 365) * 86_400_000),
+      killed: 1 + Math.floor(rand() ** 2 * 30),
+      t: TYPES[Math.floor(rand() * 3)]
+    };
+    reports.push(r);
+    return r;
+  };
+  const sentence = (r: ReturnType<typeof report>) =>
+    `${r.t.verb} ${r.place.name}, ${r.place.admin1} province, on ${MONTHS[r.day.getUTCMonth()]} ${r.day.getUTCDate()}, ${r.day.getUTCFullYear()}, killing ${r.killed} people, officials said.`;
+  return Array.from({ length: n }, (_, i) => {
+    const first = report();
+    const second = rand() < 0.4 ? report() : null;
+    const title = `Violence in ${first.place.name}`;
+    const body = [sentence(first), 'Residents described heavy gunfire and smoke over the area.', ...(second ? [sentence(second)] : [])].join(' ');
+    return { id: `syn-${String(i).padStart(5, '0')}`, content: `${title}\n\n${body}\n`, format: 'text' as const };
+  });
+}
