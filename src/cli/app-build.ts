@@ -38,7 +38,9 @@ export function buildIfStale(root: string, opts: { force?: boolean; quiet?: bool
   const hasFlock = spawnSync('flock', ['--version'], { stdio: 'ignore' }).status === 0;
   const [cmd, ...args] = hasFlock ? ['flock', join(root, 'node_modules/.atlas-build.lock'), ...vite] : vite;
   // Quiet: the bundler's chatter is shown only when the build fails.
-  const r = spawnSync(cmd, args, { cwd: root, stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', maxBuffer: 64 * 1024 * 1024 });
+  // Always a production build, whoever asks (a test runner sets NODE_ENV=test, which would build in dev mode).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) {
     const output = opts.quiet ? `\n${r.stdout?.toString() ?? ''}${r.stderr?.toString() ?? ''}` : '';
     throw new Error(`building the dashboard failed (vite build exited ${r.status})${output}`);

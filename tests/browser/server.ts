@@ -1,33 +1,14 @@
 /** Building the app when stale and running `node build` on a free loopback port, for tests and benchmarks. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { buildIfStale as buildApp } from '../../src/cli/app-build';
 
 export const root = resolve(import.meta.dirname, '../..');
 
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let m = 0;
-  for (const name of readdirSync(path)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    m = Math.max(m, newest(join(path, name)));
-  }
-  return m;
-}
-
+/** The app's production build, rebuilt only when its sources changed (the same check `npm start` makes). */
 export function buildIfStale(force = false): void {
-  const built = existsSync(join(root, 'build/index.js')) ? statSync(join(root, 'build/index.js')).mtimeMs : 0;
-  const inputs = Math.max(...['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'].map((p) => newest(join(root, p))));
-  if (!force && built > inputs) return;
-  // One build at a time: several test runs may share the working tree.
-  const r = spawnSync('flock', ['/tmp/atlas-build.lock', process.execPath, 'node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit'
-  });
-  if (r.status !== 0) throw new Error(`vite build failed (${r.status})`);
+  buildApp(root, { force });
 }
 
 export function freePort(): Promise<number> {

@@ -245,6 +245,7 @@ export class Ingest {
       eventType: p.event_type,
       sources: p.sources,
       actors: p.actors,
+      actorAliases: p.actor_aliases ?? {},
       actor1: p.actor1,
       actor2: p.actor2,
       confidence: p.confidence,
