@@ -336,3 +336,11 @@ describe('datelines', () => {
     expect(names('The UN and the AP said so in GAZA today.')).toEqual([]);
   });
 });
+
+describe('kinship', () => {
+  it('"son of X" names a person, not a place', () => {
+    expect(names('The victim, son of Rashid, was from Tikrit.')).toEqual(['Tikrit']);
+    // A country stays a country ("a son of Iraq").
+    expect(names('He called himself a son of Iraq.')).toEqual(['Iraq']);
+  });
+});

@@ -79,6 +79,8 @@ const CONTRACTION_RE = /['’](?:ve|ll|re|d|m|t)$/i;
 /** Lower-case nouns that, after a name, make it a group's name ("the Qazali network", "the Sheibani faction"). */
 const GROUP_NOUNS = new Set(['administration', 'campaign', 'presidency', 'force', 'forces', 'army', 'corps', 'unit', 'units', 'network', 'group', 'faction', 'militia', 'cell', 'cells', 'tribe', 'clan', 'family', 'movement', 'brigade', 'organization', 'organisation', 'party', 'gang', 'cartel']);
 const STRONG_KINDS = new Set(['country', 'admin1']);
+/** Kinship nouns: "son of X" names a person. */
+const KIN_WORDS = new Set(['son', 'sons', 'daughter', 'daughters', 'wife', 'husband', 'father', 'mother', 'brother', 'sister', 'widow', 'widower', 'nephew', 'niece', 'uncle', 'aunt', 'cousin', 'grandson', 'granddaughter', 'relative', 'relatives']);
 /** Heads of military units, which are named after places ("Azov Battalion"); not "division", also a province word. */
 const MILITARY_UNITS = new Set(['battalion', 'battalions', 'regiment', 'regiments', 'brigade', 'brigades', 'legion', 'squadron', 'militia', 'militias']);
 
@@ -638,6 +640,9 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // "according to Vickers", "said Anderson": a bare name reported as a speaker.
     const before = prevWordIndex(k);
     if (single && !strong && before >= 0 && REPORTING_BEFORE.has(lower(tokens[before])) && (lower(tokens[before]) !== 'to' || (before > 0 && lower(tokens[before - 1]) === 'according'))) return false;
+    // "son of Rashid", "the wife of Hatem": a kinship noun before "of" makes the name a person's.
+    const ofIndex = prevWordIndex(k);
+    if (!strongPrimary && ofIndex > 0 && lower(tokens[ofIndex]) === 'of' && tokens[ofIndex - 1].kind === 'word' && KIN_WORDS.has(lower(tokens[ofIndex - 1]))) return false;
     // "Azov Battalion", "the Aidar battalion": a military unit named after a place is the unit.
     const unitHead = tokens[m]?.kind === 'word' ? lower(tokens[m]) : '';
     if (MILITARY_UNITS.has(unitHead) && !strong) return false;
