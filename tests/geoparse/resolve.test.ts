@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/lib/gazetteer';
 import { geoparse } from '../../src/lib/geoparse';
+import { recognize } from '../../src/lib/geoparse/recognize';
 import { DEFAULT_WEIGHTS } from '../../src/lib/geoparse/resolve';
 
 const gazetteer = loadGazetteer();
@@ -120,5 +121,12 @@ describe('datelines', () => {
     expect(withDateline?.unresolved).toMatch(/far from/);
     // Without the dateline the same two places are two countries' with no focus: both kept.
     expect(find('In Zaria police said gunmen struck Dala on Sunday.', 'Dala')?.place).not.toBeNull();
+  });
+});
+
+describe('demonyms as focus', () => {
+  it('"Burkinabè", "Nepali" and "Lao" name their countries', () => {
+    const { demonymCountries } = recognize('Burkinabè soldiers and Nepali and Lao officials met.', gazetteer);
+    expect([...demonymCountries.keys()].sort()).toEqual(['BF', 'LA', 'NP']);
   });
 });

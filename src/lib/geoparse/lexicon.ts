@@ -31,7 +31,9 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set([
 export const DEMONYMS: ReadonlyMap<string, string> = new Map([
   ...Object.entries(lexiconData.demonyms),
   // Short forms world-countries lacks (it has "Saudi Arabian").
-  ['saudi', 'SA'], ['saudis', 'SA']
+  ['saudi', 'SA'], ['saudis', 'SA'],
+  // Forms it lacks: the accented Burkinabè, Nepali beside Nepalese, Lao beside Laotian.
+  ['burkinabè', 'BF'], ['nepali', 'NP'], ['nepalis', 'NP'], ['lao', 'LA']
 ]);
 
 /** Lower-case words that may sit inside a multi-word place name ("Isle of Man", "Dar es Salaam", "Bosnia and Herzegovina"). */
