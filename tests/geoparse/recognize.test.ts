@@ -344,3 +344,9 @@ describe('kinship', () => {
     expect(names('He called himself a son of Iraq.')).toEqual(['Iraq']);
   });
 });
+
+describe('organisation head words alone', () => {
+  it('are the organisation ("the University said")', () => {
+    expect(names('The University said students from Calcutta had protested.')).toEqual(['Calcutta']);
+  });
+});

@@ -640,6 +640,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // "according to Vickers", "said Anderson": a bare name reported as a speaker.
     const before = prevWordIndex(k);
     if (single && !strong && before >= 0 && REPORTING_BEFORE.has(lower(tokens[before])) && (lower(tokens[before]) !== 'to' || (before > 0 && lower(tokens[before - 1]) === 'according'))) return false;
+    // "the University", "Hospital", "College": an organisation's head word alone is the organisation.
+    if (single && !strongPrimary && ORGANISATION_HEADS.has(w)) return false;
     // "son of Rashid", "the wife of Hatem": a kinship noun before "of" makes the name a person's.
     const ofIndex = prevWordIndex(k);
     if (!strongPrimary && ofIndex > 0 && lower(tokens[ofIndex]) === 'of' && tokens[ofIndex - 1].kind === 'word' && KIN_WORDS.has(lower(tokens[ofIndex - 1]))) return false;
