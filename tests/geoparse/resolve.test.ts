@@ -130,3 +130,10 @@ describe('demonyms as focus', () => {
     expect([...demonymCountries.keys()].sort()).toEqual(['BF', 'LA', 'NP']);
   });
 });
+
+describe('a capital names its country', () => {
+  it('a hamlet abroad does not take a district\'s name in an article set in a capital', () => {
+    const t = find('Police dispersed protesters in Cairo. Clashes also broke out in Haram district.', 'Haram');
+    expect(t?.place?.country ?? 'EG').toBe('EG');
+  });
+});

@@ -337,8 +337,9 @@ export function resolve(
   const finalChoice = groups.map((g) => g.candidates[g.choice]?.place ?? null);
   // Document geography: the countries the text names (outright or by a demonym) and the places it settles on.
   const namedCountries = new Set<string>(demonymCountries.keys());
+  // A national capital stands for its country as well ("Cairo said").
   finalChoice.forEach((p, gi) => {
-    if (p && (p.kind === 'country' || datelineGroups.has(gi))) namedCountries.add(p.country);
+    if (p && (p.kind === 'country' || p.featureCode === 'PPLC' || datelineGroups.has(gi))) namedCountries.add(p.country);
   });
   /**
    * A small place in a country the text never names, far from every other place in it, is a same-named place
