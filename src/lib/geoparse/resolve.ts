@@ -7,6 +7,11 @@
  * feature words ("Wasit province", "the city of Kut"), and distance to the other places. Evidence is
  * re-estimated for a few rounds from the current choices, leaving each mention's own vote out.
  * The same name in one document is resolved once ("one sense per discourse").
+ *
+ * Then a mention may be left unresolved, with the reason and the smallest container the text names for it:
+ * when no candidate lies in that container ("Boma, in Lac province"), when the only candidates are small places
+ * far from the document's places in countries it never names ("Baye" in an article about Mali), or when only a
+ * transliteration matches outside the document's country.
  */
 import distance from '@turf/distance';
 import { skeletonKey } from '../gazetteer/normalize';
@@ -355,7 +360,7 @@ export function resolve(
   const isOutlier = (gi: number, p: Place): boolean => {
     if (p.kind === 'country' || p.kind === 'region' || p.kind === 'admin1' || namedCountries.has(p.country)) return false;
     if (p.population >= OUTLIER_POPULATION || p.featureCode === 'PPLC') return false;
-    // Support per country: mentions of the places chosen there, and its demonyms.
+    // Support per country: mentions of the places chosen there.
     const support = new Map<string, number>();
     for (let o = 0; o < groups.length; o++) {
       const q = finalChoice[o];
