@@ -79,6 +79,8 @@ const CONTRACTION_RE = /['’](?:ve|ll|re|d|m|t)$/i;
 /** Lower-case nouns that, after a name, make it a group's name ("the Qazali network", "the Sheibani faction"). */
 const GROUP_NOUNS = new Set(['administration', 'campaign', 'presidency', 'force', 'forces', 'army', 'corps', 'unit', 'units', 'network', 'group', 'faction', 'militia', 'cell', 'cells', 'tribe', 'clan', 'family', 'movement', 'brigade', 'organization', 'organisation', 'party', 'gang', 'cartel']);
 const STRONG_KINDS = new Set(['country', 'admin1']);
+/** First words of the news outlets' names, a cheap test before the whole name is normalised. */
+const NEWS_OUTLET_STARTS = new Set([...NEWS_OUTLETS].map((n) => n.split(' ')[0]));
 /** Kinship nouns: "son of X" names a person. */
 const KIN_WORDS = new Set(['son', 'sons', 'daughter', 'daughters', 'wife', 'husband', 'father', 'mother', 'brother', 'sister', 'widow', 'widower', 'nephew', 'niece', 'uncle', 'aunt', 'cousin', 'grandson', 'granddaughter', 'relative', 'relatives']);
 /** Heads of military units, which are named after places ("Azov Battalion"); not "division", also a province word. */
@@ -565,7 +567,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // "USS Kansas City", "HMS Sheffield": a ship's name.
     if (k > 0 && SHIP_PREFIXES.has(tokens[k - 1].text)) return false;
     // "Xinhua reported", "Al-Ahram said": a news agency or newspaper, unless a locative slot makes it the place.
-    if (NEWS_OUTLETS.has(normalizeName(text.slice(tokens[k].start, tokens[m - 1].end))) && !hasLocativeBefore(k, true)) return false;
+    if (NEWS_OUTLET_STARTS.has(w) && NEWS_OUTLETS.has(single ? w : normalizeName(text.slice(tokens[k].start, tokens[m - 1].end))) && !hasLocativeBefore(k, true)) return false;
     // A demonym is no place ("Saudi authorities"), unless it is also its country's name and stands as a noun
     // ("the Vatican said", "workers in Saudi").
     if (single && DEMONYMS.has(w)) {
