@@ -362,6 +362,7 @@ export function resolve(
     if (p.population >= OUTLIER_POPULATION || p.featureCode === 'PPLC') return false;
     // Support per country: mentions of the places chosen there.
     const support = new Map<string, number>();
+    const largest = new Map<string, number>();
     for (let o = 0; o < groups.length; o++) {
       const q = finalChoice[o];
       if (o === gi || !q || q.kind === 'region' || groups[o].candidates[groups[o].choice].match !== 'exact') continue;
@@ -369,10 +370,12 @@ export function resolve(
       if (q.kind !== 'country' && km(p, q) < OUTLIER_KM) return false;
       // A province or district named counts double: it names the document's region.
       support.set(q.country, (support.get(q.country) ?? 0) + groups[o].mentions.length * (q.kind === 'admin1' || q.kind === 'admin2' ? 2 : 1));
+      largest.set(q.country, Math.max(largest.get(q.country) ?? 0, q.population));
     }
     // Only against a clear focus elsewhere: a country the text names, or one with more mentions than this place.
     const own = groups[gi].mentions.length;
-    return [...support].some(([cc, n]) => namedCountries.has(cc) || n > own);
+    // On a tie, a town ten times this place's size is the clearer focus.
+    return [...support].some(([cc, n]) => namedCountries.has(cc) || n > own || (n === own && (largest.get(cc) ?? 0) >= 10 * Math.max(1_000, p.population)));
   };
   const trustedFuzzy = (g: Group, p: Place) =>
     p.country === focus ||
