@@ -350,3 +350,10 @@ describe('organisation head words alone', () => {
     expect(names('The University said students from Calcutta had protested.')).toEqual(['Calcutta']);
   });
 });
+
+describe('verbs of attack', () => {
+  it('take a small place as their object ("militants shelled Gulak"), not a person captured', () => {
+    expect(names('Militants shelled Gulak at dawn.')).toEqual(['Gulak']);
+    expect(names('Troops captured Qazali and his brother in Basra.')).toEqual(['Basra']);
+  });
+});

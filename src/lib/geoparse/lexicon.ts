@@ -106,7 +106,10 @@ export const FEATURE_WORDS: ReadonlyMap<string, 'admin1' | 'admin2' | 'city' | '
 export const LOCATIVE_PREPOSITIONS = new Set([
   'in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'throughout', 'toward', 'towards', 'through', 'around',
   'via', 'within', 'inside', 'between', 'of', 'nearby', 'beyond', 'along', 'onto', 'across', 'downtown', 'entering',
-  'visited', 'visiting', 'leaving', 'left', 'reached', ...COMPASS_WORDS
+  'visited', 'visiting', 'leaving', 'left', 'reached',
+  // Verbs of attack whose object is a place, not a person, in conflict reporting ("militants shelled Gulak").
+  'raided', 'shelled', 'stormed', 'overran', 'bombed', 'invaded', 'besieged', 'entered', 'liberated', 'recaptured',
+  'occupied', ...COMPASS_WORDS
 ]);
 
 export const MONTHS_AND_DAYS = new Set([
