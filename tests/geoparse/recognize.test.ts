@@ -287,6 +287,8 @@ describe('names the gazetteer knows only in part', () => {
     expect(names('Shells hit Zalizna Balka before dawn.')).toEqual([]);
     // A hamlet's name as the first word of an unknown village's name.
     expect(names('Rebels ambushed a convoy near Nam Taung village.')).not.toContain('Nam');
+    // The last word of a long name whose words before it are unknown belongs to that name.
+    expect(names('Members of the Punjab Kisan Mazdoor Sangha marched.')).not.toContain('Sangha');
     // A unit word after the name is no part of an unknown name.
     expect(names('Troops clashed with rebels in Hsipaw Township.')).toContain('Hsipaw');
   });

@@ -526,13 +526,16 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   function partOfUnknownName(runStart: number, runEnd: number, k: number, m: number): boolean {
     const beside = [k - 1, m].filter((q) => q >= runStart && q < runEnd);
     if (!beside.length) return false;
-    return beside.every((q) => {
-      const t = tokens[q];
-      if (t.kind !== 'word' || !t.cap) return false;
-      const w = lower(t);
-      if (COMMON_WORDS.has(w) || GIVEN_NAMES.has(w) || PERSON_TITLES.has(w) || CAPITALISED_TITLES.has(w) || UNIT_WORDS.has(w) || ORGANISATION_HEADS.has(w) || COMPASS_WORDS.has(w) || DEMONYMS.has(w)) return false;
-      return gazetteer.probe(normToken(t, normCache, q)) === 0;
-    });
+    return beside.every(unknownWord);
+  }
+
+  /** A plain capitalised word that is no ordinary word and begins no name the gazetteer knows. */
+  function unknownWord(q: number): boolean {
+    const t = tokens[q];
+    if (!t || t.kind !== 'word' || !t.cap) return false;
+    const w = lower(t);
+    if (COMMON_WORDS.has(w) || GIVEN_NAMES.has(w) || PERSON_TITLES.has(w) || CAPITALISED_TITLES.has(w) || UNIT_WORDS.has(w) || ORGANISATION_HEADS.has(w) || COMPASS_WORDS.has(w) || DEMONYMS.has(w)) return false;
+    return gazetteer.probe(normToken(t, normCache, q)) === 0;
   }
 
   function afterThe(k: number): boolean {
@@ -564,6 +567,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // "Zalizna Balka", "Nam Taung": a place's alternate name, or a hamlet's, as part of a longer capitalised name the
     // gazetteer lacks.
     if (candidates.every((c) => !c.primary || ((c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION)) && partOfUnknownName(runStart, runEnd, k, m)) return false;
+    // "Karnataka Rajya Raitha Sangha": the last word of a long name whose words before it are unknown is that name's.
+    if (m === runEnd && k - runStart >= 2 && !candidates.some((c) => c.place.kind === 'country') && unknownWord(k - 1) && unknownWord(k - 2)) return false;
     // "USS Kansas City", "HMS Sheffield": a ship's name.
     if (k > 0 && SHIP_PREFIXES.has(tokens[k - 1].text)) return false;
     // "Xinhua reported", "Al-Ahram said": a news agency or newspaper, unless a locative slot makes it the place.
