@@ -287,6 +287,8 @@ describe('names the gazetteer knows only in part', () => {
     expect(names('Shells hit Zalizna Balka before dawn.')).toEqual([]);
     // A hamlet's name as the first word of an unknown village's name.
     expect(names('Rebels ambushed a convoy near Nam Taung village.')).not.toContain('Nam');
+    // The last word of a long name whose words before it are unknown belongs to that name.
+    expect(names('Members of the Punjab Kisan Mazdoor Sangha marched.')).not.toContain('Sangha');
     // A unit word after the name is no part of an unknown name.
     expect(names('Troops clashed with rebels in Hsipaw Township.')).toContain('Hsipaw');
   });
@@ -334,5 +336,26 @@ describe('datelines', () => {
     expect(resolved('KANO, Nigeria - Police said gunmen struck the market.', 'KANO')?.country).toBe('NG');
     expect(resolved('Report\nGAZA — Airstrikes hit the city overnight.', 'GAZA')?.country).toBe('PS');
     expect(names('The UN and the AP said so in GAZA today.')).toEqual([]);
+  });
+});
+
+describe('kinship', () => {
+  it('"son of X" names a person, not a place', () => {
+    expect(names('The victim, son of Rashid, was from Tikrit.')).toEqual(['Tikrit']);
+    // A country stays a country ("a son of Iraq").
+    expect(names('He called himself a son of Iraq.')).toEqual(['Iraq']);
+  });
+});
+
+describe('organisation head words alone', () => {
+  it('are the organisation ("the University said")', () => {
+    expect(names('The University said students from Calcutta had protested.')).toEqual(['Calcutta']);
+  });
+});
+
+describe('verbs of attack', () => {
+  it('take a small place as their object ("militants shelled Gulak"), not a person captured', () => {
+    expect(names('Militants shelled Gulak at dawn.')).toEqual(['Gulak']);
+    expect(names('Troops captured Qazali and his brother in Basra.')).toEqual(['Basra']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/lib/gazetteer';
 import { geoparse } from '../../src/lib/geoparse';
+import { recognize } from '../../src/lib/geoparse/recognize';
 import { DEFAULT_WEIGHTS } from '../../src/lib/geoparse/resolve';
 
 const gazetteer = loadGazetteer();
@@ -116,11 +117,33 @@ describe('document focus', () => {
 
 describe('datelines', () => {
   it('a dateline names the document\'s country for its small places', () => {
-    const withDateline = find('ZARIA - Police said gunmen struck Dala on Sunday.', 'Dala');
+    const withDateline = find('DIKWA - Police said gunmen struck Madan on Sunday.', 'Madan');
     expect(withDateline?.place).toBeNull();
     expect(withDateline?.unresolved).toMatch(/far from/);
-    // Without the dateline the same two places are two countries' with no focus: both kept.
-    expect(find('In Zaria police said gunmen struck Dala on Sunday.', 'Dala')?.place).not.toBeNull();
+    // Without the dateline, two small places of two countries, one mention each, of like size: both kept.
+    expect(find('In Dikwa police said gunmen struck Madan on Sunday.', 'Madan')?.place).not.toBeNull();
+  });
+});
+
+describe('demonyms as focus', () => {
+  it('"Burkinabè", "Nepali" and "Lao" name their countries', () => {
+    const { demonymCountries } = recognize('Burkinabè soldiers and Nepali and Lao officials met.', gazetteer);
+    expect([...demonymCountries.keys()].sort()).toEqual(['BF', 'LA', 'NP']);
+  });
+});
+
+describe('a capital names its country', () => {
+  it('a hamlet abroad does not take a district\'s name in an article set in a capital', () => {
+    const t = find('Police dispersed protesters in Cairo. Clashes also broke out in Haram district.', 'Haram');
+    expect(t?.place?.country ?? 'EG').toBe('EG');
+  });
+});
+
+describe('document geography on a tie', () => {
+  it('a town ten times larger is the clearer focus when each country has one mention', () => {
+    const t = find('Gunmen killed three farmers in Wukari and later in Jibu.', 'Jibu');
+    expect(t?.place?.country ?? 'NG').toBe('NG');
+    expect(find('Gunmen killed three farmers in Wukari and later in Jibu.', 'Wukari')?.place?.country).toBe('NG');
   });
 });
 

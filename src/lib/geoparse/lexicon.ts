@@ -43,7 +43,9 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set([
 export const DEMONYMS: ReadonlyMap<string, string> = new Map([
   ...Object.entries(lexiconData.demonyms),
   // Short forms world-countries lacks (it has "Saudi Arabian").
-  ['saudi', 'SA'], ['saudis', 'SA']
+  ['saudi', 'SA'], ['saudis', 'SA'],
+  // Forms it lacks: the accented Burkinabè, Nepali beside Nepalese, Lao beside Laotian.
+  ['burkinabè', 'BF'], ['nepali', 'NP'], ['nepalis', 'NP'], ['lao', 'LA']
 ]);
 
 /** Lower-case words that may sit inside a multi-word place name ("Isle of Man", "Dar es Salaam", "Bosnia and Herzegovina"). */
@@ -116,7 +118,10 @@ export const FEATURE_WORDS: ReadonlyMap<string, 'admin1' | 'admin2' | 'city' | '
 export const LOCATIVE_PREPOSITIONS = new Set([
   'in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'throughout', 'toward', 'towards', 'through', 'around',
   'via', 'within', 'inside', 'between', 'of', 'nearby', 'beyond', 'along', 'onto', 'across', 'downtown', 'entering',
-  'visited', 'visiting', 'leaving', 'left', 'reached', ...COMPASS_WORDS
+  'visited', 'visiting', 'leaving', 'left', 'reached',
+  // Verbs of attack whose object is a place, not a person, in conflict reporting ("militants shelled Gulak").
+  'raided', 'shelled', 'stormed', 'overran', 'bombed', 'invaded', 'besieged', 'entered', 'liberated', 'recaptured',
+  'occupied', ...COMPASS_WORDS
 ]);
 
 export const MONTHS_AND_DAYS = new Set([

@@ -83,6 +83,10 @@ const CONTRACTION_RE = /['’](?:ve|ll|re|d|m|t)$/i;
 /** Lower-case nouns that, after a name, make it a group's name ("the Qazali network", "the Sheibani faction"). */
 const GROUP_NOUNS = new Set(['administration', 'campaign', 'presidency', 'force', 'forces', 'army', 'corps', 'unit', 'units', 'network', 'group', 'faction', 'militia', 'cell', 'cells', 'tribe', 'clan', 'family', 'movement', 'brigade', 'organization', 'organisation', 'party', 'gang', 'cartel']);
 const STRONG_KINDS = new Set(['country', 'admin1']);
+/** First words of the news outlets' names, a cheap test before the whole name is normalised. */
+const NEWS_OUTLET_STARTS = new Set([...NEWS_OUTLETS].map((n) => n.split(' ')[0]));
+/** Kinship nouns: "son of X" names a person. */
+const KIN_WORDS = new Set(['son', 'sons', 'daughter', 'daughters', 'wife', 'husband', 'father', 'mother', 'brother', 'sister', 'widow', 'widower', 'nephew', 'niece', 'uncle', 'aunt', 'cousin', 'grandson', 'granddaughter', 'relative', 'relatives']);
 /** Heads of military units, which are named after places ("Azov Battalion"); not "division", also a province word. */
 const MILITARY_UNITS = new Set(['battalion', 'battalions', 'regiment', 'regiments', 'brigade', 'brigades', 'legion', 'squadron', 'militia', 'militias']);
 
@@ -531,13 +535,16 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
   function partOfUnknownName(runStart: number, runEnd: number, k: number, m: number): boolean {
     const beside = [k - 1, m].filter((q) => q >= runStart && q < runEnd);
     if (!beside.length) return false;
-    return beside.every((q) => {
-      const t = tokens[q];
-      if (t.kind !== 'word' || !t.cap) return false;
-      const w = lower(t);
-      if (COMMON_WORDS.has(w) || GIVEN_NAMES.has(w) || PERSON_TITLES.has(w) || CAPITALISED_TITLES.has(w) || UNIT_WORDS.has(w) || ORGANISATION_HEADS.has(w) || COMPASS_WORDS.has(w) || DEMONYMS.has(w)) return false;
-      return gazetteer.probe(normToken(t, normCache, q)) === 0;
-    });
+    return beside.every(unknownWord);
+  }
+
+  /** A plain capitalised word that is no ordinary word and begins no name the gazetteer knows. */
+  function unknownWord(q: number): boolean {
+    const t = tokens[q];
+    if (!t || t.kind !== 'word' || !t.cap) return false;
+    const w = lower(t);
+    if (COMMON_WORDS.has(w) || GIVEN_NAMES.has(w) || PERSON_TITLES.has(w) || CAPITALISED_TITLES.has(w) || UNIT_WORDS.has(w) || ORGANISATION_HEADS.has(w) || COMPASS_WORDS.has(w) || DEMONYMS.has(w)) return false;
+    return gazetteer.probe(normToken(t, normCache, q)) === 0;
   }
 
   function afterThe(k: number): boolean {
@@ -569,10 +576,12 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // "Zalizna Balka", "Nam Taung": a place's alternate name, or a hamlet's, as part of a longer capitalised name the
     // gazetteer lacks.
     if (candidates.every((c) => !c.primary || ((c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION)) && partOfUnknownName(runStart, runEnd, k, m)) return false;
+    // "Karnataka Rajya Raitha Sangha": the last word of a long name whose words before it are unknown is that name's.
+    if (m === runEnd && k - runStart >= 2 && !candidates.some((c) => c.place.kind === 'country') && unknownWord(k - 1) && unknownWord(k - 2)) return false;
     // "USS Kansas City", "HMS Sheffield": a ship's name.
     if (k > 0 && SHIP_PREFIXES.has(tokens[k - 1].text)) return false;
     // "Xinhua reported", "Al-Ahram said": a news agency or newspaper, unless a locative slot makes it the place.
-    if (NEWS_OUTLETS.has(normalizeName(text.slice(tokens[k].start, tokens[m - 1].end))) && !hasLocativeBefore(k, true)) return false;
+    if (NEWS_OUTLET_STARTS.has(w) && NEWS_OUTLETS.has(single ? w : normalizeName(text.slice(tokens[k].start, tokens[m - 1].end))) && !hasLocativeBefore(k, true)) return false;
     // A demonym is no place ("Saudi authorities"), unless it is also its country's name and stands as a noun
     // ("the Vatican said", "workers in Saudi").
     if (single && DEMONYMS.has(w)) {
@@ -647,6 +656,11 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // "according to Vickers", "said Anderson": a bare name reported as a speaker.
     const before = prevWordIndex(k);
     if (single && !strong && before >= 0 && REPORTING_BEFORE.has(lower(tokens[before])) && (lower(tokens[before]) !== 'to' || (before > 0 && lower(tokens[before - 1]) === 'according'))) return false;
+    // "the University", "Hospital", "College": an organisation's head word alone is the organisation.
+    if (single && !strongPrimary && ORGANISATION_HEADS.has(w)) return false;
+    // "son of Rashid", "the wife of Hatem": a kinship noun before "of" makes the name a person's.
+    const ofIndex = prevWordIndex(k);
+    if (!strongPrimary && ofIndex > 0 && lower(tokens[ofIndex]) === 'of' && tokens[ofIndex - 1].kind === 'word' && KIN_WORDS.has(lower(tokens[ofIndex - 1]))) return false;
     // "Azov Battalion", "the Aidar battalion": a military unit named after a place is the unit.
     const unitHead = tokens[m]?.kind === 'word' ? lower(tokens[m]) : '';
     if (MILITARY_UNITS.has(unitHead) && !strong) return false;

@@ -7,6 +7,11 @@
  * feature words ("Wasit province", "the city of Kut"), and distance to the other places. Evidence is
  * re-estimated for a few rounds from the current choices, leaving each mention's own vote out.
  * The same name in one document is resolved once ("one sense per discourse").
+ *
+ * Then a mention may be left unresolved, with the reason and the smallest container the text names for it:
+ * when no candidate lies in that container ("Boma, in Lac province"), when the only candidates are small places
+ * far from the document's places in countries it never names ("Baye" in an article about Mali), or when only a
+ * transliteration matches outside the document's country.
  */
 import distance from '@turf/distance';
 import { skeletonKey } from '../gazetteer/normalize';
@@ -350,8 +355,9 @@ export function resolve(
   const finalChoice = groups.map((g) => g.candidates[g.choice]?.place ?? null);
   // Document geography: the countries the text names (outright or by a demonym) and the places it settles on.
   const namedCountries = new Set<string>([...demonymCountries].filter(([, n]) => n >= 1).map(([cc]) => cc));
+  // A national capital stands for its country as well ("Cairo said").
   finalChoice.forEach((p, gi) => {
-    if (p && (p.kind === 'country' || datelineGroups.has(gi))) namedCountries.add(p.country);
+    if (p && (p.kind === 'country' || p.featureCode === 'PPLC' || datelineGroups.has(gi))) namedCountries.add(p.country);
   });
   /**
    * A small place in a country the text never names, far from every other place in it, is a same-named place
@@ -367,8 +373,9 @@ export function resolve(
   const isOutlier = (gi: number, p: Place): boolean => {
     if (p.kind === 'country' || p.kind === 'region' || p.kind === 'admin1' || namedCountries.has(p.country)) return false;
     if (p.population >= OUTLIER_POPULATION || p.featureCode === 'PPLC') return false;
-    // Support per country: mentions of the places chosen there, and its demonyms.
+    // Support per country: mentions of the places chosen there.
     const support = new Map<string, number>();
+    const largest = new Map<string, number>();
     for (let o = 0; o < groups.length; o++) {
       const q = finalChoice[o];
       if (o === gi || !q || q.kind === 'region' || groups[o].candidates[groups[o].choice].match !== 'exact') continue;
@@ -376,10 +383,12 @@ export function resolve(
       if (q.kind !== 'country' && km(p, q) < OUTLIER_KM) return false;
       // A province or district named counts double: it names the document's region.
       support.set(q.country, (support.get(q.country) ?? 0) + groups[o].mentions.length * (q.kind === 'admin1' || q.kind === 'admin2' ? 2 : 1));
+      largest.set(q.country, Math.max(largest.get(q.country) ?? 0, q.population));
     }
     // Only against a clear focus elsewhere: a country the text names, or one with more mentions than this place.
     const own = groups[gi].mentions.length;
-    return [...support].some(([cc, n]) => namedCountries.has(cc) || n > own);
+    // On a tie, a town ten times this place's size is the clearer focus.
+    return [...support].some(([cc, n]) => namedCountries.has(cc) || n > own || (n === own && (largest.get(cc) ?? 0) >= 10 * Math.max(1_000, p.population)));
   };
   const trustedFuzzy = (g: Group, p: Place) =>
     p.country === focus ||
