@@ -56,6 +56,23 @@ describe('exports and dates', () => {
     expect(w.page.url()).not.toMatch(/to=/);
   });
 
+  it('the heatmap toggle shows incident density in place of markers at overview zooms, and back', async () => {
+    w = await open(browser, `${base}/?map=4/33/50`);
+    await mapIdle(w.page);
+    const layer = () =>
+      w!.page.evaluate(() => {
+        const m = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+        return { heat: m.getLayoutProperty('incident-heat', 'visibility'), clustersFrom: m.getLayer('incident-clusters')!.minzoom ?? 0 };
+      });
+    expect(await layer()).toEqual({ heat: 'none', clustersFrom: 0 });
+    await w.page.getByTestId('heatmap-toggle').click();
+    expect(await w.page.getByTestId('heatmap-toggle').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(layer).toMatchObject({ heat: 'visible' });
+    expect((await layer()).clustersFrom).toBeGreaterThan(4);
+    await w.page.getByTestId('heatmap-toggle').click();
+    await expect.poll(layer).toEqual({ heat: 'none', clustersFrom: 0 });
+  });
+
   it('on a phone the legend starts collapsed', async () => {
     w = await open(browser, `${base}/`, { width: 390, height: 844 });
     await expect.poll(() => w!.page.getByTestId('legend-toggle').getAttribute('aria-expanded')).toBe('false');
