@@ -1,12 +1,19 @@
 import Papa from 'papaparse';
-import type { AtlasFeature, IncidentFeature, IncidentProperties } from './types';
+import type { AtlasFeature, IncidentFeature, IncidentProperties, RouteFeature, Source } from './types';
 
 /** ACLED's column layout (the columns an extraction can fill), then this project's own. */
 export const CSV_COLUMNS = [
   'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
   'actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2', 'civilian_targeting', 'iso', 'country', 'admin1', 'admin2',
   'location', 'latitude', 'longitude', 'geo_precision', 'source', 'notes', 'fatalities',
-  'wounded', 'captured', 'confidence', 'gazetteer_id', 'atlas_id'
+  'wounded', 'captured', 'confidence', 'gazetteer_id', 'atlas_id', 'source_url'
+] as const;
+
+/** Supply routes have no ACLED equivalent: they go to a file of their own, one row per route. */
+export const ROUTE_CSV_COLUMNS = [
+  'atlas_id', 'date', 'year', 'time_precision', 'cargo', 'origin', 'origin_country', 'origin_gazetteer_id', 'origin_latitude',
+  'origin_longitude', 'via', 'via_gazetteer_id', 'destination', 'destination_country', 'destination_gazetteer_id',
+  'destination_latitude', 'destination_longitude', 'actors', 'confidence', 'source', 'notes', 'source_url'
 ] as const;
 
 /**
@@ -23,7 +30,17 @@ function disorder(p: IncidentProperties): string {
   return 'Political violence';
 }
 
-/** One CSV row per incident. Routes have no ACLED equivalent and are left to GeoJSON and KML. */
+/** An unknown count is an empty cell, never 0: 0 only when the text says none. */
+const count = (n: number | null | undefined): number | '' => (n === null || n === undefined ? '' : n);
+
+/** The sources' article URLs (those known), each once, in source order. */
+export const sourceUrls = (sources: Source[]): string[] => [...new Set(sources.map((s) => s.url).filter((u): u is string => !!u))];
+
+function unparse(columns: readonly string[], rows: Record<string, unknown>[]): string {
+  return Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c])) }, { newline: '\n', escapeFormulae: FORMULA }) + '\n';
+}
+
+/** One CSV row per incident, in ACLED's columns. Routes are written by `toRoutesCSV`. */
 export function toCSV(features: AtlasFeature[]): string {
   const rows = features
     .filter((f): f is IncidentFeature => f.properties.kind === 'incident')
@@ -53,13 +70,50 @@ export function toCSV(features: AtlasFeature[]): string {
         geo_precision: p.geo_precision,
         source: [...new Set(p.sources.map((s) => s.title))].join('; '),
         notes: p.sources.map((s) => s.sentence).join(' | '),
-        fatalities: p.killed ?? 0,
-        wounded: p.wounded ?? '',
-        captured: p.captured ?? '',
+        fatalities: count(p.killed),
+        wounded: count(p.wounded),
+        captured: count(p.captured),
         confidence: p.confidence,
         gazetteer_id: p.gazetteer_id,
-        atlas_id: p.id
+        atlas_id: p.id,
+        source_url: sourceUrls(p.sources).join(' ')
       };
     });
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { newline: '\n', escapeFormulae: FORMULA }) + '\n';
+  return unparse(CSV_COLUMNS, rows);
+}
+
+/** One CSV row per supply route: the named ends (and transit place) with the line's end coordinates. */
+export function toRoutesCSV(features: AtlasFeature[]): string {
+  const rows = features
+    .filter((f): f is RouteFeature => f.properties.kind === 'route')
+    .map((f) => {
+      const p = f.properties;
+      const c = f.geometry.coordinates;
+      const [first, last] = [c[0], c[c.length - 1]];
+      return {
+        atlas_id: p.id,
+        date: p.date ?? '',
+        year: p.date ? p.date.slice(0, 4) : '',
+        time_precision: p.time_precision,
+        cargo: p.cargo,
+        origin: p.origin_name,
+        origin_country: p.origin_country,
+        origin_gazetteer_id: p.origin_id,
+        origin_latitude: first[1],
+        origin_longitude: first[0],
+        via: p.via_name ?? '',
+        via_gazetteer_id: p.via_id ?? '',
+        destination: p.destination_name,
+        destination_country: p.destination_country,
+        destination_gazetteer_id: p.destination_id,
+        destination_latitude: last[1],
+        destination_longitude: last[0],
+        actors: p.actors.join('; '),
+        confidence: p.confidence,
+        source: [...new Set(p.sources.map((s) => s.title))].join('; '),
+        notes: p.sources.map((s) => s.sentence).join(' | '),
+        source_url: sourceUrls(p.sources).join(' ')
+      };
+    });
+  return unparse(ROUTE_CSV_COLUMNS, rows);
 }

@@ -17,6 +17,8 @@ export interface Source {
   /** Character span of `sentence` in the article text. */
   sentence_start: number;
   sentence_end: number;
+  /** The article's address (http or https) when it was given on import; exports carry it. */
+  url?: string;
 }
 
 /** The six ACLED event types (codebook 2019+). */

@@ -323,6 +323,38 @@ export function dataLayers(): LayerSpecification[] {
   ];
 }
 
+/** Zoom from which markers take over from the heatmap (the heatmap fades out over the next levels). */
+export const HEAT_MARKERS_FROM = 7;
+
+/**
+ * The incident density layer (hidden until switched on): every filtered incident, weighted by its toll
+ * (1 with none or unknown, growing with the log of killed + wounded), fading out as markers take over.
+ */
+export function heatmapLayer(): LayerSpecification {
+  return {
+    id: 'incident-heat',
+    type: 'heatmap',
+    source: 'incidents-heat',
+    maxzoom: HEAT_MARKERS_FROM + 3,
+    layout: { visibility: 'none' },
+    paint: {
+      'heatmap-weight': ['+', 1, ['/', ['ln', ['+', 1, ['get', 'casualties']]], 2]],
+      'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 0, 0.6, HEAT_MARKERS_FROM + 3, 2],
+      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 0, 8, 5, 22, HEAT_MARKERS_FROM + 3, 40],
+      'heatmap-color': [
+        'interpolate', ['linear'], ['heatmap-density'],
+        0, 'rgba(255,255,178,0)',
+        0.15, 'rgba(254,217,118,0.75)',
+        0.35, 'rgb(254,178,76)',
+        0.55, 'rgb(253,141,60)',
+        0.75, 'rgb(240,59,32)',
+        1, 'rgb(189,0,38)'
+      ],
+      'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], HEAT_MARKERS_FROM, 0.85, HEAT_MARKERS_FROM + 3, 0]
+    }
+  };
+}
+
 /** A 24×24 arrowhead pointing right (MapLibre rotates line symbols along the line's direction). */
 export function arrowImage(colour = ROUTE_COLOUR): { width: number; height: number; data: Uint8Array } {
   const size = 24;

@@ -20,6 +20,8 @@ export interface ArticleSummary {
   id: string;
   title: string;
   date: string | null;
+  /** The address the article was imported from, when given. */
+  url: string | null;
   features: number;
 }
 
@@ -509,7 +511,8 @@ export function getArticle(db: Db, id: string): ReadArticle | null {
 export function listArticles(db: Db): ArticleSummary[] {
   return db
     .prepare(
-      `SELECT a.id, a.title, a.date, (SELECT count(*) FROM feature_articles fa WHERE fa.article_id = a.id) AS features
+      `SELECT a.id, a.title, a.date, (SELECT url FROM inputs i WHERE i.id = a.id) AS url,
+         (SELECT count(*) FROM feature_articles fa WHERE fa.article_id = a.id) AS features
        FROM articles a ORDER BY a.date DESC, a.id`
     )
     .all() as ArticleSummary[];

@@ -5,7 +5,7 @@
 import type { ReadArticle } from '../events/types';
 import type { AtlasFeature, IncidentFeature, RouteFeature } from '../geojson/types';
 import { emptyFilters, EVENT_TYPES, filterExpression, isUnfiltered, mapProps, matches, type Filters, type MapProps } from './filters';
-import { dayNumber, dayString, histogram, type Histogram } from './histogram';
+import { dayNumber, dayString, histogram, type Dated, type Histogram } from './histogram';
 import { dehydrate, exportFileName, rehydrate, type View } from './url';
 import { download, EXPORT_TYPES, serialise, type ExportFormat } from './export';
 
@@ -185,8 +185,8 @@ export class Atlas {
     const d = this.domain;
     if (!d) return null;
     const f = this.filters;
-    const dates: string[] = [];
-    for (const i of this.items) if (matches(i.props, f, { ignoreDates: true })) dates.push(i.props.date);
+    const dates: Dated[] = [];
+    for (const i of this.items) if (matches(i.props, f, { ignoreDates: true })) dates.push([i.props.date, i.props.event_type]);
     return histogram(dates, d.min, d.max);
   });
 
