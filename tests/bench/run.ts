@@ -6,8 +6,9 @@
  *   4. confidence calibration: reliability by decile, in-sample and held out (tests/bench/calibration.ts)
  *   5. events on notes coded by people (tests/bench/coded-events.ts), written to docs/events.md
  *   6. incidents on the development set of real articles (tests/bench/devset.ts), written to docs/devset.md
- *   7. dashboard with 100,000 synthetic incidents in headless Chromium (tests/bench/dashboard.bench.ts)
- * Options: --skip-dashboard, --write (rewrite the figures in docs/accuracy.md between its bench markers).
+ *   7. the store: import of 10,000 articles, one add at 100 and 10,000, reads during a write burst (tests/bench/store.bench.ts)
+ *   8. dashboard with 100,000 synthetic incidents in headless Chromium (tests/bench/dashboard.bench.ts)
+ * Options: --skip-dashboard, --skip-store, --write (rewrite the figures in docs/accuracy.md between its bench markers).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { codedToponymsMarkdown } from './coded-toponyms';
 import { runCalibration } from './calibration';
 import { runCodedEvents } from './coded-events';
 import { devsetMarkdown } from './devset';
+import { runStoreBench } from './store.bench';
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
 const evalDir = process.env.ATLAS_EVAL_DIR ?? resolvePath(root, '../shared/eval');
@@ -68,6 +70,11 @@ console.log(coded ? coded.lines.join('\n') : `coded events not found at ${evalDi
 console.log('\n== incidents on the development set of real articles');
 const devset = devsetMarkdown();
 console.log(devset ?? 'development set texts not found (ATLAS_DEVSET_DIR or ../shared/devset): not measured');
+
+if (!args.includes('--skip-store')) {
+  console.log('\n== the store (SQLite, writer thread)');
+  console.log((await runStoreBench()).join('\n'));
+}
 
 if (args.includes('--write')) {
   const doc = join(root, 'docs/accuracy.md');
