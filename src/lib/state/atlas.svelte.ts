@@ -113,6 +113,117 @@ export function countryName(code: string): string {
   return code;
 }
 
+async function fetchFeatures(fetcher: typeof fetch): Promise<AtlasFeature[]> {
+  const res = await fetcher('/api/features');
+  if (!res.ok) throw new Error(`/api/features answered ${res.status}`);
+  return ((await res.json()) as { features: AtlasFeature[] }).features;
+}
+
+/** One article to add: pasted text (`content`) or a file, with the fields the form gives. */
+export interface ArticleInput {
+  /** What the progress list calls it (the file name, or "Pasted text"). */
+  name: string;
+  content?: string;
+  file?: File;
+  title?: string | null;
+  date?: string | null;
+  url?: string | null;
+  format?: ArticleFormat;
+}
+
+export type ArticleFormat = 'text' | 'markdown' | 'html';
+
+export interface Upload {
+  key: number;
+  name: string;
+  status: 'waiting' | 'sending' | 'added' | 'failed';
+  /** Why it failed (the server's message, or why the file could not be read), or a note on success. */
+  message: string | null;
+  articleId: string | null;
+  /** Incidents on the map citing the article, once it is added. */
+  incidents: number;
+}
+
+/** The file types the dashboard reads, by extension. */
+export const ARTICLE_FILE_TYPES: Record<string, ArticleFormat> = { txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
+export const ARTICLE_FILE_ACCEPT = Object.keys(ARTICLE_FILE_TYPES)
+  .map((e) => `.${e}`)
+  .join(',');
+
+/** The format a file name asks for, or null for a type the dashboard does not read. */
+export function fileFormat(name: string): ArticleFormat | null {
+  const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  return ARTICLE_FILE_TYPES[ext] ?? null;
+}
+
+/** A real calendar date written YYYY-MM-DD (no month 13, no 30 February, no year, month or day 0). */
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+}
+
+/** Why a date field is refused, or null when it is empty or a real YYYY-MM-DD date. */
+export function dateProblem(s: string): string | null {
+  const v = s.trim();
+  if (!v) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'Write the date as YYYY-MM-DD';
+  return isIsoDate(v) ? null : `${v} is not a date of the calendar`;
+}
+
+/** Why a source URL is refused, or null when it is empty or an http(s) URL. */
+export function urlProblem(s: string): string | null {
+  const v = s.trim();
+  if (!v) return null;
+  try {
+    const u = new URL(v);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return null;
+  } catch {
+    // not a URL
+  }
+  return 'The source must be an http or https address';
+}
+
+/**
+ * A file's text: UTF-8, or Windows-1252 for older text files; a file with NUL bytes or that is mostly control
+ * characters is binary and refused with the reason.
+ */
+export async function readArticleFile(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (!bytes.length) throw new Error('The file is empty');
+  let controls = 0;
+  for (const b of bytes) {
+    if (b === 0) throw new Error('This is not a text file (it holds binary data)');
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) controls++;
+  }
+  if (controls > bytes.length / 100) throw new Error('This is not a text file (it holds binary data)');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+async function articleBody(input: ArticleInput): Promise<Record<string, string>> {
+  let content = input.content;
+  let format = input.format;
+  if (input.file) {
+    format ??= fileFormat(input.file.name) ?? undefined;
+    if (!format) throw new Error(`Only ${ARTICLE_FILE_ACCEPT.replace(/,/g, ', ')} files can be read`);
+    content = await readArticleFile(input.file);
+  }
+  if (!content?.trim()) throw new Error('There is no text to read');
+  const body: Record<string, string> = { content };
+  if (format) body.format = format;
+  if (input.title?.trim()) body.title = input.title.trim();
+  if (input.date?.trim()) body.date = input.date.trim();
+  if (input.url?.trim()) body.url = input.url.trim();
+  return body;
+}
+
 export class Atlas {
   items = $state.raw<Item[]>([]);
   status = $state<'loading' | 'ready' | 'error'>('loading');
@@ -135,7 +246,12 @@ export class Atlas {
   /** Whether counts, the list and exports are limited to the map's extent. */
   inView = $state(false);
 
+  /** Articles being added or added in this session, newest first, with what became of each. */
+  uploads = $state<Upload[]>([]);
+  adding = $state(false);
+
   #playTimer: ReturnType<typeof setInterval> | null = null;
+  #uploadSeq = 0;
   #articles = new Map<string, Promise<ReadArticle>>();
   #seq = 0;
 
@@ -250,14 +366,90 @@ export class Atlas {
   async load(fetcher: typeof fetch = fetch): Promise<void> {
     this.status = 'loading';
     try {
-      const res = await fetcher('/api/features');
-      if (!res.ok) throw new Error(`/api/features answered ${res.status}`);
-      const fc = (await res.json()) as { features: AtlasFeature[] };
-      this.setFeatures(fc.features);
+      this.setFeatures(await fetchFeatures(fetcher));
     } catch (e) {
       this.error = (e as Error).message;
       this.status = 'error';
     }
+  }
+
+  /** Reads the features again after a write; the map stays as it is (no loading state) and follows the items. */
+  async refresh(fetcher: typeof fetch = fetch): Promise<void> {
+    this.setFeatures(await fetchFeatures(fetcher));
+    if (this.selectedId && !this.byId.has(this.selectedId)) this.select(null);
+  }
+
+  // ── adding articles ────────────────────────────────────────────────────────
+  /**
+   * Sends articles to the server one after another (it writes them in order anyway), each with its own entry
+   * in `uploads`, then reads the features again so the new incidents are on the map. A file that cannot be
+   * read, or that the server refuses, keeps the reason in its entry; the others go on.
+   */
+  async addArticles(inputs: ArticleInput[], fetcher: typeof fetch = fetch): Promise<Upload[]> {
+    const batch: Upload[] = inputs.map((input) => ({
+      key: ++this.#uploadSeq,
+      name: input.name,
+      status: 'waiting',
+      message: null,
+      articleId: null,
+      incidents: 0
+    }));
+    this.uploads = [...batch, ...this.uploads];
+    const entry = (key: number) => this.uploads.find((u) => u.key === key)!;
+    this.adding = true;
+    let added = 0;
+    try {
+      for (const [n, input] of inputs.entries()) {
+        const up = entry(batch[n].key);
+        up.status = 'sending';
+        try {
+          const body = await articleBody(input);
+          const res = await fetcher('/api/articles', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body)
+          });
+          const answer = (await res.json().catch(() => null)) as { article?: { id?: string }; error?: { message?: string } } | null;
+          if (!res.ok) throw new Error(answer?.error?.message ?? `The server answered ${res.status}`);
+          up.articleId = answer?.article?.id ?? null;
+          up.status = 'added';
+          up.message = res.status === 200 ? 'already stored' : null;
+          added++;
+        } catch (e) {
+          up.status = 'failed';
+          up.message = (e as Error).message;
+        }
+      }
+      if (added) {
+        try {
+          await this.refresh(fetcher);
+        } catch (e) {
+          for (const b of batch) {
+            const up = entry(b.key);
+            if (up.status === 'added') up.message = `stored, but the map could not be updated: ${(e as Error).message}`;
+          }
+        }
+        const counts = new Map<string, number>();
+        for (const i of this.items)
+          if (i.props.kind === 'incident') for (const s of i.feature.properties.sources) counts.set(s.article, (counts.get(s.article) ?? 0) + 1);
+        for (const b of batch) {
+          const up = entry(b.key);
+          if (up.articleId) up.incidents = counts.get(up.articleId) ?? 0;
+        }
+      }
+    } finally {
+      this.adding = false;
+    }
+    return batch.map((b) => entry(b.key));
+  }
+
+  /** The incidents an added article contributes to, for showing them. */
+  itemsOf(articleId: string): Item[] {
+    return this.items.filter((i) => i.props.kind === 'incident' && i.feature.properties.sources.some((s) => s.article === articleId));
+  }
+
+  clearUploads(): void {
+    if (!this.adding) this.uploads = [];
   }
 
   #facet(values: (f: AtlasFeature) => string[], label: (v: string) => string): Facet[] {
