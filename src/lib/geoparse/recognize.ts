@@ -9,7 +9,7 @@ import {
   DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, NOT_PLACE_WORDS, SEATS_OF_GOVERNMENT, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, ARMED_ACTOR_NOUNS, CAPITALISED_ARTICLES, COMMON_WORDS, COMPASS_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
   NAME_ABBREVIATIONS, NAME_CONNECTORS, NEWS_OUTLETS, ORGANISATION_HEADS, SHIP_PREFIXES, PERSON_TITLES, SPEECH_VERBS, CAPITALISED_TITLES, TITLE_ABBREVIATIONS
 } from './lexicon';
-import { tokenize, type Token } from './tokenize';
+import { lowerText, tokenize, type Token } from './tokenize';
 
 const HYPHEN_TOKENS = new Set(['-', '‐', '‑']);
 /** What a demonym naming an armed actor counts for, against 1 for any other demonym. */
@@ -90,9 +90,7 @@ const KIN_WORDS = new Set(['son', 'sons', 'daughter', 'daughters', 'wife', 'husb
 /** Heads of military units, which are named after places ("Azov Battalion"); not "division", also a province word. */
 const MILITARY_UNITS = new Set(['battalion', 'battalions', 'regiment', 'regiments', 'brigade', 'brigades', 'legion', 'squadron', 'militia', 'militias']);
 
-function lower(t: Token): string {
-  return t.text.toLowerCase();
-}
+const lower = lowerText;
 
 function normToken(t: Token, cache: Map<number, string>, index: number): string {
   let n = cache.get(index);
