@@ -253,6 +253,9 @@ export function resolve(
   );
   groups.forEach((g, gi) => g.prior.forEach((_, k) => (g.prior[k] += support[gi][k])));
 
+  // Each candidate's distance to the nearest other chosen place, kept while the choices do not change.
+  const nearestKm = groups.map((g) => new Float64Array(g.candidates.length));
+  let previousChoice: (Place | null)[] | null = null;
   for (let round = 0; round < ROUNDS; round++) {
     // Document focus: expected country / admin-1 votes of every group under its current distribution.
     const countryVotes = new Map<string, number>();
@@ -276,6 +279,8 @@ export function resolve(
     const totalVotes = groups.reduce((s, g, gi) => s + groupVotes[gi].weight, 0) + 0.5 * totalDemonyms;
 
     const chosen = groups.map((g) => (g.candidates.length ? g.candidates[g.choice].place : null));
+    const sameChoices = previousChoice !== null && chosen.every((p, gi) => p === previousChoice![gi]);
+    previousChoice = chosen;
     // The chosen places other candidates measure their distance to (countries are too large to be near anything).
     const anchors = chosen.flatMap((p, gi) =>
       p && p.kind !== 'country' ? [{ group: gi, name: groups[gi].name, lat: p.lat * RAD, lon: p.lon * RAD, cosLat: Math.cos(p.lat * RAD) }] : []
@@ -337,12 +342,16 @@ export function resolve(
         // Spatial coherence: nearness to the closest other chosen place (log scale, 0 beyond ~2,000 km).
         if (p.kind !== 'country') {
           let nearest = Infinity;
-          const lat = g.latR[k], lon = g.lonR[k], cosLat = g.cosR[k];
-          for (const a of anchors) {
-            // The same name set apart by a feature word ("Farah Province", "Farah city") is no evidence for itself.
-            if (a.group === gi || a.name === g.name) continue;
-            const d = haversineKm(lat, lon, cosLat, a.lat, a.lon, a.cosLat);
-            if (d < nearest) nearest = d;
+          if (sameChoices) nearest = nearestKm[gi][k];
+          else {
+            const lat = g.latR[k], lon = g.lonR[k], cosLat = g.cosR[k];
+            for (const a of anchors) {
+              // The same name set apart by a feature word ("Farah Province", "Farah city") is no evidence for itself.
+              if (a.group === gi || a.name === g.name) continue;
+              const d = haversineKm(lat, lon, cosLat, a.lat, a.lon, a.cosLat);
+              if (d < nearest) nearest = d;
+            }
+            nearestKm[gi][k] = nearest;
           }
           if (nearest < Infinity) s += w.proximity * Math.max(0, 1 - Math.log10(1 + nearest) / Math.log10(2000));
         }
