@@ -95,7 +95,7 @@ const lower = lowerText;
 function normToken(t: Token, cache: Map<number, string>, index: number): string {
   let n = cache.get(index);
   if (n === undefined) {
-    n = /^[A-Za-z]+$/.test(t.text) ? t.text.toLowerCase() : normalizeName(t.text);
+    n = /^[A-Za-z]+$/.test(t.text) ? lowerText(t) : normalizeName(t.text);
     cache.set(index, n);
   }
   return n;
@@ -823,7 +823,7 @@ function listedUnderFeature(tokens: Token[]): Map<number, 'admin1' | 'admin2' | 
   const out = new Map<number, 'admin1' | 'admin2' | 'city'>();
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    const kind = t.kind === 'word' && !t.cap ? PLURAL_FEATURES.get(t.text.toLowerCase()) : undefined;
+    const kind = t.kind === 'word' && !t.cap ? PLURAL_FEATURES.get(lowerText(t)) : undefined;
     if (!kind) continue;
     // Walk back over items (capitalised words) and separators (",", "and", "or").
     let j = i - 1;

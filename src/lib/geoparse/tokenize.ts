@@ -74,7 +74,7 @@ export function tokenize(text: string): Token[] {
       prevSignificant === null || newline || (prevSignificant.kind === 'punct' && SENTENCE_END.has(prevSignificant.text) && !abbreviationDot(tokens, prevSignificant));
     let text1 = raw;
     let clitic: Token | null = null;
-    if (kind === 'word' && raw.length > 3 && POSSESSIVE_RE.test(raw)) {
+    if (kind === 'word' && raw.length > 3 && raw.charCodeAt(raw.length - 1) === 115 && POSSESSIVE_RE.test(raw)) {
       text1 = raw.slice(0, -2);
       clitic = { start: start + text1.length, end: start + raw.length, text: raw.slice(-2), kind: 'clitic', cap: false, sentStart: false, joined: false, lc: undefined };
     }
