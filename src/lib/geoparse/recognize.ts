@@ -610,7 +610,7 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (k > runStart && FEATURE_NAME_PREFIXES.has(lower(tokens[k - 1])) && tokens[k - 1].cap && lower(tokens[k - 1]) !== 'port') return false;
     if (m < tokens.length && tokens[m].kind === 'word' && tokens[m].cap && FEATURE_NAME_SUFFIXES.has(lower(tokens[m]))) return false;
     // "West Nile virus", "Lyme disease", "Reston ebolavirus": a disease named after a place is not a mention of it.
-    if (m < tokens.length && tokens[m].kind === 'word' && (DISEASE_HEADS.has(lower(tokens[m])) || /virus$/.test(lower(tokens[m])))) return false;
+    if (m < tokens.length && tokens[m].kind === 'word' && (DISEASE_HEADS.has(lower(tokens[m])) || lower(tokens[m]).endsWith('virus'))) return false;
     // "US$460 million", "HK$": a currency.
     if (tokens[m]?.text === '$' && tokens[m].start === tokens[m - 1].end) return false;
     // "W.Va. 61", "Texas 71": a US state before a route number names the road.
