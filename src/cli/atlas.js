@@ -7,7 +7,7 @@
 // whenever one of its source files is newer than it (or gone), and the command falls back to the TypeScript
 // loader whenever the bundle cannot be built. Each bundled module keeps its own `import.meta.url`, so paths
 // resolved from it (the gazetteer artifact) stay where they were.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -28,6 +28,8 @@ async function geoparseBundle() {
       if (inputs.every((f) => existsSync(f) && statSync(f).mtimeMs <= built)) return out;
     }
     const { build } = await import('esbuild');
+    // Stamped with the time the build began, so a source saved while it runs is newer than the bundle.
+    const began = new Date();
     const ownUrl = {
       name: 'own-import-meta-url',
       setup(b) {
@@ -52,8 +54,10 @@ async function geoparseBundle() {
     });
     mkdirSync(dir, { recursive: true });
     const tmp = `${out}.${process.pid}.tmp`;
+    writeFileSync(`${inputsFile}.${process.pid}.tmp`, JSON.stringify(Object.keys(r.metafile.inputs).map((f) => resolve(root, f))));
+    renameSync(`${inputsFile}.${process.pid}.tmp`, inputsFile);
     writeFileSync(tmp, r.outputFiles[0].contents);
-    writeFileSync(inputsFile, JSON.stringify(Object.keys(r.metafile.inputs).map((f) => resolve(root, f))));
+    utimesSync(tmp, began, began);
     renameSync(tmp, out);
     return out;
   } catch {
