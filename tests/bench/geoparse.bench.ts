@@ -12,8 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGazetteer, normalizeName, type Gazetteer } from '../../src/lib/gazetteer';
+import { loadGazetteer } from '../../src/lib/gazetteer';
 import { geoparse } from '../../src/lib/geoparse';
+import { naiveGeoparse } from './naive-geoparse';
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '../..');
 const evalDir = process.env.ATLAS_EVAL_DIR ?? resolvePath(root, '../shared/eval');
@@ -26,24 +27,6 @@ export function benchCorpus(): { name: string; texts: string[] } {
   const seedDir = join(root, 'seeds');
   const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(seedDir, f), 'utf8'));
   return { name: `seed articles repeated (LGL absent at ${evalDir})`, texts: Array.from({ length: 120 }, (_, i) => seeds[i % seeds.length]) };
-}
-
-/** The naive baseline: capitalised words and pairs, most populous candidate. */
-function naiveGeoparse(text: string, g: Gazetteer): number {
-  const words = text.match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? [];
-  let found = 0;
-  for (let i = 0; i < words.length; i++) {
-    for (const key of [words[i], i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : null]) {
-      if (!key) continue;
-      const c = g.lookupNormalized(normalizeName(key));
-      if (c.length) {
-        let best = c[0];
-        for (const x of c) if (x.place.population > best.place.population) best = x;
-        found++;
-      }
-    }
-  }
-  return found;
 }
 
 function throughput(texts: string[], fn: (t: string) => unknown, minMs = 3000): { docsPerSec: number; mbPerSec: number } {

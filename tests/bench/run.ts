@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark, printed as figures and ratios against baselines measured in the same run.
- *   1. geoparser speed and memory (tests/bench/geoparse.bench.ts)
+ *   1. geoparser speed and memory (tests/bench/geoparse.bench.ts; the CLI end to end, tests/bench/cli-speed.ts)
  *   2. geoparser accuracy on LGL / GeoVirus when the corpora are beside the checkout (tests/bench/geoparse-eval.ts)
  *   3. geoparser on coded conflict-event notes, when beside the checkout (tests/bench/coded-toponyms.ts)
  *   4. confidence calibration: reliability by decile, in-sample and held out (tests/bench/calibration.ts)
@@ -15,6 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runGeoparseBench } from './geoparse.bench';
+import { cliSpeedLines, runCliSpeed } from './cli-speed';
 import { evaluateCorpus } from './geoparse-eval';
 import { codedToponymsMarkdown } from './coded-toponyms';
 import { runCalibration } from './calibration';
@@ -35,7 +36,8 @@ const speedLines = [
   `| atlas geoparse, one core | ${speed.ours.docsPerSec.toFixed(0)} docs/s, ${speed.ours.mbPerSec.toFixed(2)} MB/s |`,
   `| naive dictionary baseline (same gazetteer, same run) | ${speed.naive.docsPerSec.toFixed(0)} docs/s (ours at ${(speed.ours.docsPerSec / speed.naive.docsPerSec).toFixed(2)}×) |`,
   `| gazetteer cold load | ${speed.load.loadMs.toFixed(0)} ms (raw read of the artifact: ${speed.load.readMs.toFixed(0)} ms) |`,
-  `| peak RSS after load + corpus | ${speed.load.peakRssMb.toFixed(0)} MB |`
+  `| peak RSS after load + corpus | ${speed.load.peakRssMb.toFixed(0)} MB |`,
+  ...cliSpeedLines(await runCliSpeed())
 ];
 console.log(speedLines.join('\n'));
 

@@ -219,12 +219,23 @@ class BinaryGazetteer implements Gazetteer {
     return p;
   }
 
+  /** Candidate lists already built, per table entry (exact names, skeletons); callers get a copy of the list. */
+  private readonly built = { exact: new Map<number, readonly Candidate[]>(), skeleton: new Map<number, readonly Candidate[]>() };
+
   private candidates(t: HashTable, entry: number, match: Candidate['match'], out: Candidate[]): void {
-    const end = t.start[entry + 1];
-    for (let i = t.start[entry]; i < end; i++) {
-      const posting = t.postings[i];
-      out.push({ place: this.place(posting & INDEX_MASK), match, primary: match === 'exact' && (posting & PRIMARY_BIT) !== 0 });
+    const cache = this.built[match];
+    let list = cache.get(entry);
+    if (!list) {
+      const made: Candidate[] = [];
+      const end = t.start[entry + 1];
+      for (let i = t.start[entry]; i < end; i++) {
+        const posting = t.postings[i];
+        made.push(Object.freeze({ place: this.place(posting & INDEX_MASK), match, primary: match === 'exact' && (posting & PRIMARY_BIT) !== 0 }));
+      }
+      if (cache.size >= 200_000) cache.clear(); // a long-running server reading everything stays bounded
+      cache.set(entry, (list = made));
     }
+    for (let i = 0; i < list.length; i++) out.push(list[i]);
   }
 
   // --- API

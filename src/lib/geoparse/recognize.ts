@@ -9,7 +9,7 @@ import {
   DISEASE_HEADS, ETHNONYMS, FEATURE_NAME_PREFIXES, NOT_PLACE_WORDS, SEATS_OF_GOVERNMENT, FEATURE_NAME_SUFFIXES, MEDIA_HEADS, AP_STATE_ABBREVIATIONS, ARABIC_ARTICLES, ARMED_ACTOR_NOUNS, CAPITALISED_ARTICLES, COMMON_WORDS, COMPASS_WORDS, DEMONYMS, FEATURE_WORDS, GIVEN_NAMES, LOCATIVE_PREPOSITIONS, MONTHS_AND_DAYS,
   NAME_ABBREVIATIONS, NAME_CONNECTORS, NEWS_OUTLETS, ORGANISATION_HEADS, SHIP_PREFIXES, PERSON_TITLES, SPEECH_VERBS, CAPITALISED_TITLES, TITLE_ABBREVIATIONS
 } from './lexicon';
-import { tokenize, type Token } from './tokenize';
+import { lowerText, tokenize, type Token } from './tokenize';
 
 const HYPHEN_TOKENS = new Set(['-', '‐', '‑']);
 /** What a demonym naming an armed actor counts for, against 1 for any other demonym. */
@@ -90,14 +90,12 @@ const KIN_WORDS = new Set(['son', 'sons', 'daughter', 'daughters', 'wife', 'husb
 /** Heads of military units, which are named after places ("Azov Battalion"); not "division", also a province word. */
 const MILITARY_UNITS = new Set(['battalion', 'battalions', 'regiment', 'regiments', 'brigade', 'brigades', 'legion', 'squadron', 'militia', 'militias']);
 
-function lower(t: Token): string {
-  return t.text.toLowerCase();
-}
+const lower = lowerText;
 
 function normToken(t: Token, cache: Map<number, string>, index: number): string {
   let n = cache.get(index);
   if (n === undefined) {
-    n = /^[A-Za-z]+$/.test(t.text) ? t.text.toLowerCase() : normalizeName(t.text);
+    n = /^[A-Za-z]+$/.test(t.text) ? lowerText(t) : normalizeName(t.text);
     cache.set(index, n);
   }
   return n;
@@ -567,17 +565,37 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (!candidates.length) return false;
     const single = m - k === 1;
     const w = lower(tokens[k]);
-    const strong = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact');
-    // A country counts under any of its names ("U.S. Department of Education"); other kinds by their own name.
-    const strongPrimary = candidates.some((c) => STRONG_KINDS.has(c.place.kind) && c.match === 'exact' && (c.primary || c.place.kind === 'country'));
+    // What the tests below ask of the candidates, in one pass over them.
+    let strong = false, strongPrimary = false, country = false, admin1 = false, usState = false, primary = false, ownSpelling = false, large = false;
+    let weak = true; // every candidate a minor place, or named only by an alternate name
+    const written = tokens[k].text;
+    for (const c of candidates) {
+      const p = c.place;
+      if (STRONG_KINDS.has(p.kind) && c.match === 'exact') {
+        strong = true;
+        // A country counts under any of its names ("U.S. Department of Education"); other kinds by their own name.
+        if (c.primary || p.kind === 'country') strongPrimary = true;
+      }
+      if (p.kind === 'country') country = true;
+      else if (p.kind === 'admin1') {
+        admin1 = true;
+        if (p.country === 'US') usState = true;
+      }
+      if (c.primary) {
+        primary = true;
+        if (p.name === written) ownSpelling = true;
+        if (!((p.kind === 'city' || p.kind === 'neighbourhood') && p.population < WEAK_POPULATION)) weak = false;
+      }
+      if (p.population >= 100_000) large = true;
+    }
     if (single && (MONTHS_AND_DAYS.has(w) || ETHNONYMS.has(w) || NOT_PLACE_WORDS.has(w))) return false;
     // "Boko Haram": two hamlets' names side by side, with nothing between, are one name of something else.
     if (!strong && minorNameBeside(runStart, runEnd, k, m, candidates)) return false;
     // "Zalizna Balka", "Nam Taung": a place's alternate name, or a hamlet's, as part of a longer capitalised name the
     // gazetteer lacks.
-    if (candidates.every((c) => !c.primary || ((c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION)) && partOfUnknownName(runStart, runEnd, k, m)) return false;
+    if (weak && partOfUnknownName(runStart, runEnd, k, m)) return false;
     // "Karnataka Rajya Raitha Sangha": the last word of a long name whose words before it are unknown is that name's.
-    if (m === runEnd && k - runStart >= 2 && !candidates.some((c) => c.place.kind === 'country') && unknownWord(k - 1) && unknownWord(k - 2)) return false;
+    if (m === runEnd && k - runStart >= 2 && !country && unknownWord(k - 1) && unknownWord(k - 2)) return false;
     // "USS Kansas City", "HMS Sheffield": a ship's name.
     if (k > 0 && SHIP_PREFIXES.has(tokens[k - 1].text)) return false;
     // "Xinhua reported", "Al-Ahram said": a news agency or newspaper, unless a locative slot makes it the place.
@@ -592,13 +610,13 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (k > runStart && FEATURE_NAME_PREFIXES.has(lower(tokens[k - 1])) && tokens[k - 1].cap && lower(tokens[k - 1]) !== 'port') return false;
     if (m < tokens.length && tokens[m].kind === 'word' && tokens[m].cap && FEATURE_NAME_SUFFIXES.has(lower(tokens[m]))) return false;
     // "West Nile virus", "Lyme disease", "Reston ebolavirus": a disease named after a place is not a mention of it.
-    if (m < tokens.length && tokens[m].kind === 'word' && (DISEASE_HEADS.has(lower(tokens[m])) || /virus$/.test(lower(tokens[m])))) return false;
+    if (m < tokens.length && tokens[m].kind === 'word' && (DISEASE_HEADS.has(lower(tokens[m])) || lower(tokens[m]).endsWith('virus'))) return false;
     // "US$460 million", "HK$": a currency.
     if (tokens[m]?.text === '$' && tokens[m].start === tokens[m - 1].end) return false;
     // "W.Va. 61", "Texas 71": a US state before a route number names the road.
     const abbreviatedName = tokens[m]?.text === '.' && AP_STATE_ABBREVIATIONS.has(text.slice(tokens[k].start, tokens[m].end));
     const afterName = abbreviatedName ? tokens[m + 1] : tokens[m];
-    if (afterName?.kind === 'num' && /^\d{1,3}$/.test(afterName.text) && candidates.some((c) => c.place.kind === 'admin1' && c.place.country === 'US')) return false;
+    if (afterName?.kind === 'num' && /^\d{1,3}$/.test(afterName.text) && usState) return false;
     // "St. Patrick's Day": a feast named after a saint.
     if (tokens[m]?.kind === 'clitic' && tokens[m + 1] && lower(tokens[m + 1]) === 'day') return false;
     // "the White House", "the Kremlin": a government by its seat, not White House, Tennessee (or Casablanca, whose
@@ -606,36 +624,36 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     if (afterThe(k) && SEATS_OF_GOVERNMENT.has(text.slice(tokens[k].start, tokens[m - 1].end).toLowerCase())) return false;
     // "Lansing State Journal": a newspaper's name.
     for (let q = m; q < Math.min(runEnd + 1, m + 3, tokens.length); q++) {
-      if (tokens[q].kind === 'word' && tokens[q].cap && MEDIA_HEADS.has(lower(tokens[q])) && !candidates.some((c) => c.place.kind === 'country')) return false;
+      if (tokens[q].kind === 'word' && tokens[q].cap && MEDIA_HEADS.has(lower(tokens[q])) && !country) return false;
     }
     // Contractions ("I've", "We'll") and a title standing before a name ("Gen. David Petraeus") are no places.
     if (single && CONTRACTION_RE.test(tokens[k].text)) return false;
     if (single && PERSON_TITLES.has(w) && m < tokens.length && (tokens[m].text === '.' || isNameWord(tokens[m]))) return false;
 
     // Mixed-case words ("GoI", "iPhone") are acronyms or brands unless they are a place's own spelling ("DeKalb").
-    if (single && /\p{Ll}\p{Lu}/u.test(tokens[k].text) && !candidates.some((c) => c.primary && c.place.name === tokens[k].text)) return false;
+    if (single && /\p{Ll}\p{Lu}/u.test(tokens[k].text) && !ownSpelling) return false;
     // All-caps short tokens (UN, AP, CIA) are acronyms unless they name a country (US, UK, UAE) or are a curated
     // abbreviation of a place (EU, NSW).
     // A dateline ("KANO, Nigeria —", "GAZA —") names a major place in capitals at the start of a line.
-    if (single && tokens[k].kind === 'word' && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !candidates.some((c) => c.place.kind === 'country') && !gazetteer.isAbbreviation(tokens[k].text) && !(dateline(k, m) && fullName(candidates))) return false;
+    if (single && tokens[k].kind === 'word' && tokens[k].text.length <= 4 && tokens[k].text === tokens[k].text.toUpperCase() && !country && !gazetteer.isAbbreviation(tokens[k].text) && !(dateline(k, m) && fullName(candidates))) return false;
     if (runIsPerson(runStart, runEnd, k, m)) return false;
     // A word already seen in a person's name is that person again ("Trapani", "Flores' stepfather"), even if a
     // province bears it; only a country name is kept.
-    if (single && personWords.has(w) && !candidates.some((c) => c.place.kind === 'country')) return false;
+    if (single && personWords.has(w) && !country) return false;
     if (single && organisationWords.has(w) && !strongPrimary) return false;
     const next = m < tokens.length ? tokens[m] : null;
     // "Tyler said" is a person speaking; "a resident of Tyler said", "a nurse in Austin told" are not.
     if (single && !strong && next && next.kind === 'word' && SPEECH_VERBS.has(lower(next)) && !hasLocativeBefore(k)) return false;
     // "Springfield, Ill.": an abbreviated state after a comma, whatever else the word means.
-    const abbreviatedState = single && next?.text === '.' && next.start === tokens[k].end && k > 0 && tokens[k - 1].text === ',' && candidates.some((c) => c.place.kind === 'admin1');
-    if (single && COMMON_WORDS.has(w) && !abbreviatedState && !candidates.some((c) => c.place.kind === 'country')) {
+    const abbreviatedState = single && next?.text === '.' && next.start === tokens[k].end && k > 0 && tokens[k - 1].text === ',' && admin1;
+    if (single && COMMON_WORDS.has(w) && !abbreviatedState && !country) {
       // "Chamber of Commerce", "Department of Justice": the "of" belongs to an organisation's name.
       const of = prevWordIndex(k);
       const head = of > 0 && lower(tokens[of]) === 'of' ? tokens[of - 1] : null;
       if (head && head.cap && ORGANISATION_HEADS.has(lower(head))) return false;
       // "Mobile", "Reading", "Western" only with evidence: a locative slot ("in Mobile") or a noun that only a place
       // qualifies ("a Concord resident", "the Rochester area"), and not at the start of a sentence.
-      if (!listed.has(k) && (tokens[k].sentStart || (afterThe(k) && !residentAfter(m)) || !(hasLocativeBefore(k) || residentAfter(m)) || !candidates.some((c) => c.primary))) return false;
+      if (!listed.has(k) && (tokens[k].sentStart || (afterThe(k) && !residentAfter(m)) || !(hasLocativeBefore(k) || residentAfter(m)) || !primary)) return false;
       // "Western Afghanistan", "Southern Sudan": a common word before another name modifies it.
       if (m < runEnd && isNameWord(tokens[m])) return false;
     }
@@ -646,9 +664,8 @@ export function recognize(text: string, gazetteer: Gazetteer, opts: RecognizeOpt
     // Weak evidence ("Taliban" is an alternate name of a Turkish village): a single word that names only minor
     // places, or names them only through an alternate name, must stand in a locative slot or before a feature word.
     // A dotted initialism of a major place ("D.C.", "L.A.") is deliberate, not weak evidence.
-    const initialism = tokens[k].kind === 'abbr' && candidates.some((c) => c.place.population >= 100_000);
+    const initialism = tokens[k].kind === 'abbr' && large;
     if (single && !strong && !initialism && !gazetteer.isAbbreviation(tokens[k].text)) {
-      const weak = candidates.every((c) => !c.primary || (c.place.kind === 'city' || c.place.kind === 'neighbourhood') && c.place.population < WEAK_POPULATION);
       // Evidence: a locative slot, a feature word, or a container after it ("Baiji, Salahuddin", "Baiji in Salahuddin").
       const containerAfter = (next?.text === ',' || (next && lower(next) === 'in')) && !!tokens[m + 1] && isNameWord(tokens[m + 1]) && !tokens[m + 1].sentStart;
       if (weak && (afterThe(k) || (!hasLocativeBefore(k) && !featureAfterName(k, m) && !containerAfter && !residentAfter(m)))) return false;
@@ -806,7 +823,7 @@ function listedUnderFeature(tokens: Token[]): Map<number, 'admin1' | 'admin2' | 
   const out = new Map<number, 'admin1' | 'admin2' | 'city'>();
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    const kind = t.kind === 'word' && !t.cap ? PLURAL_FEATURES.get(t.text.toLowerCase()) : undefined;
+    const kind = t.kind === 'word' && !t.cap ? PLURAL_FEATURES.get(lowerText(t)) : undefined;
     if (!kind) continue;
     // Walk back over items (capitalised words) and separators (",", "and", "or").
     let j = i - 1;

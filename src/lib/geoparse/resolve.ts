@@ -100,6 +100,12 @@ interface Group {
   /** Current choice index into candidates, and its softmax probability. */
   choice: number;
   probs: number[];
+  /** Per candidate, computed once: admin-1 and admin-2 keys, latitude and longitude in radians, cos(latitude). */
+  k1: (string | null)[];
+  k2: (string | null)[];
+  latR: Float64Array;
+  lonR: Float64Array;
+  cosR: Float64Array;
 }
 
 function priorScore(c: Candidate, w: ResolveWeights): number {
@@ -192,7 +198,16 @@ export function resolve(
           candidates[j] = { ...candidates[j], primary: true };
         }
       });
-      g = { key, name: m.text.toLowerCase(), mentions: [], candidates, prior, choice: 0, probs: [] };
+      const n = candidates.length;
+      g = { key, name: m.text.toLowerCase(), mentions: [], candidates, prior, choice: 0, probs: [], k1: new Array(n), k2: new Array(n), latR: new Float64Array(n), lonR: new Float64Array(n), cosR: new Float64Array(n) };
+      for (let k = 0; k < n; k++) {
+        const p = candidates[k].place;
+        g.k1[k] = admin1Key(p);
+        g.k2[k] = admin2Key(p);
+        g.latR[k] = p.lat * RAD;
+        g.lonR[k] = p.lon * RAD;
+        g.cosR[k] = Math.cos(g.latR[k]);
+      }
       g.probs = softmax(g.prior.length ? g.prior : [0]);
       g.choice = argmax(g.prior);
       byKey.set(key, g);
@@ -215,18 +230,18 @@ export function resolve(
   const reach = groups.map((g) => {
     const a1 = new Set<string>();
     const a2 = new Set<string>();
-    for (const c of g.candidates) {
-      const k1 = admin1Key(c.place);
+    for (let k = 0; k < g.candidates.length; k++) {
+      const k1 = g.k1[k];
       if (k1) a1.add(k1);
-      const k2 = admin2Key(c.place);
+      const k2 = g.k2[k];
       if (k2) a2.add(k2);
     }
     return { a1, a2, w1: 1 / Math.sqrt(Math.max(1, a1.size)), w2: 1 / Math.sqrt(Math.max(1, a2.size)) };
   });
   const support = groups.map((g, gi) =>
-    g.candidates.map((c) => {
-      const k1 = admin1Key(c.place);
-      const k2 = admin2Key(c.place);
+    g.candidates.map((_, k) => {
+      const k1 = g.k1[k];
+      const k2 = g.k2[k];
       let s1 = 0, s2 = 0;
       reach.forEach((r, h) => {
         if (h === gi) return;
@@ -238,6 +253,9 @@ export function resolve(
   );
   groups.forEach((g, gi) => g.prior.forEach((_, k) => (g.prior[k] += support[gi][k])));
 
+  // Each candidate's distance to the nearest other chosen place, kept while the choices do not change.
+  const nearestKm = groups.map((g) => new Float64Array(g.candidates.length));
+  let previousChoice: (Place | null)[] | null = null;
   for (let round = 0; round < ROUNDS; round++) {
     // Document focus: expected country / admin-1 votes of every group under its current distribution.
     const countryVotes = new Map<string, number>();
@@ -250,7 +268,7 @@ export function resolve(
         const p = g.probs[k] * weight;
         if (p < 1e-3) return;
         cv.set(c.place.country, (cv.get(c.place.country) ?? 0) + p);
-        const a1 = admin1Key(c.place);
+        const a1 = g.k1[k];
         if (a1) av.set(a1, (av.get(a1) ?? 0) + p);
       });
       for (const [k, v] of cv) countryVotes.set(k, (countryVotes.get(k) ?? 0) + v);
@@ -261,6 +279,8 @@ export function resolve(
     const totalVotes = groups.reduce((s, g, gi) => s + groupVotes[gi].weight, 0) + 0.5 * totalDemonyms;
 
     const chosen = groups.map((g) => (g.candidates.length ? g.candidates[g.choice].place : null));
+    const sameChoices = previousChoice !== null && chosen.every((p, gi) => p === previousChoice![gi]);
+    previousChoice = chosen;
     // The chosen places other candidates measure their distance to (countries are too large to be near anything).
     const anchors = chosen.flatMap((p, gi) =>
       p && p.kind !== 'country' ? [{ group: gi, name: groups[gi].name, lat: p.lat * RAD, lon: p.lon * RAD, cosLat: Math.cos(p.lat * RAD) }] : []
@@ -283,7 +303,7 @@ export function resolve(
         let s = g.prior[k];
         const countryShare = ((countryVotes.get(p.country) ?? 0) - (own.cv.get(p.country) ?? 0)) / others;
         s += w.countryFocus * Math.max(0, countryShare);
-        const a1 = admin1Key(p);
+        const a1 = g.k1[k];
         if (a1) {
           const a1Share = ((admin1Votes.get(a1) ?? 0) - (own.av.get(a1) ?? 0)) / others;
           s += w.admin1Focus * Math.max(0, a1Share);
@@ -322,12 +342,16 @@ export function resolve(
         // Spatial coherence: nearness to the closest other chosen place (log scale, 0 beyond ~2,000 km).
         if (p.kind !== 'country') {
           let nearest = Infinity;
-          const lat = p.lat * RAD, lon = p.lon * RAD, cosLat = Math.cos(lat);
-          for (const a of anchors) {
-            // The same name set apart by a feature word ("Farah Province", "Farah city") is no evidence for itself.
-            if (a.group === gi || a.name === g.name) continue;
-            const d = haversineKm(lat, lon, cosLat, a.lat, a.lon, a.cosLat);
-            if (d < nearest) nearest = d;
+          if (sameChoices) nearest = nearestKm[gi][k];
+          else {
+            const lat = g.latR[k], lon = g.lonR[k], cosLat = g.cosR[k];
+            for (const a of anchors) {
+              // The same name set apart by a feature word ("Farah Province", "Farah city") is no evidence for itself.
+              if (a.group === gi || a.name === g.name) continue;
+              const d = haversineKm(lat, lon, cosLat, a.lat, a.lon, a.cosLat);
+              if (d < nearest) nearest = d;
+            }
+            nearestKm[gi][k] = nearest;
           }
           if (nearest < Infinity) s += w.proximity * Math.max(0, 1 - Math.log10(1 + nearest) / Math.log10(2000));
         }

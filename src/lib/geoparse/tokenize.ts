@@ -13,6 +13,13 @@ export interface Token {
   sentStart: boolean;
   /** Joined to the previous word by a hyphen with no space ("Mazar-i-Sharif", "al-Amarah", "Fargo-Moorhead"). */
   joined: boolean;
+  /** The text lower-cased, filled in on first use (see lowerText). */
+  lc?: string;
+}
+
+/** The token's text lower-cased, computed once per token. */
+export function lowerText(t: Token): string {
+  return t.lc ?? (t.lc = t.text.toLowerCase());
 }
 
 // Dotted initials (U.S., N.Y.) | words with inner hyphens/apostrophes | numbers | any other visible char.
@@ -48,13 +55,17 @@ export function tokenize(text: string): Token[] {
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     const raw = m[0];
     const start = m.index;
-    const gap = text.slice(lastEnd, start);
+    let newline = false;
+    for (let i = lastEnd; i < start; i++) if (text.charCodeAt(i) === 10) { newline = true; break; }
     lastEnd = start + raw.length;
-    const newline = gap.includes('\n');
     const first = raw.charCodeAt(0);
+    // ASCII letters: a word (unless dotted initials); the Unicode tests only for the rest.
+    const asciiLetter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
     let kind: Token['kind'];
     if (raw.length > 2 && raw.endsWith('.') && /^(?:\p{Lu}\.){2,}$/u.test(raw)) kind = 'abbr';
     else if (first >= 48 && first <= 57) kind = 'num';
+    else if (asciiLetter) kind = 'word';
+    else if (first < 128) kind = 'punct';
     else if (/^[\p{L}\p{M}]/u.test(raw)) kind = 'word';
     else if (/^\p{Nd}/u.test(raw)) kind = 'num';
     else kind = 'punct';
@@ -63,18 +74,24 @@ export function tokenize(text: string): Token[] {
       prevSignificant === null || newline || (prevSignificant.kind === 'punct' && SENTENCE_END.has(prevSignificant.text) && !abbreviationDot(tokens, prevSignificant));
     let text1 = raw;
     let clitic: Token | null = null;
-    if (kind === 'word' && raw.length > 3 && POSSESSIVE_RE.test(raw)) {
+    if (kind === 'word' && raw.length > 3 && raw.charCodeAt(raw.length - 1) === 115 && POSSESSIVE_RE.test(raw)) {
       text1 = raw.slice(0, -2);
-      clitic = { start: start + text1.length, end: start + raw.length, text: raw.slice(-2), kind: 'clitic', cap: false, sentStart: false, joined: false };
+      clitic = { start: start + text1.length, end: start + raw.length, text: raw.slice(-2), kind: 'clitic', cap: false, sentStart: false, joined: false, lc: undefined };
     }
     const token: Token = {
       start,
       end: start + text1.length,
       text: text1,
       kind,
-      cap: (kind === 'word' || kind === 'abbr') && (UPPER_START_RE.test(text1) || (kind === 'word' && CASELESS_RE.test(text1))),
+      cap:
+        kind === 'word' && first >= 65 && first <= 90
+          ? true
+          : kind === 'word' && first >= 97 && first <= 122 && first !== 100 && first !== 108
+            ? false
+            : (kind === 'word' || kind === 'abbr') && (UPPER_START_RE.test(text1) || (kind === 'word' && CASELESS_RE.test(text1))),
       sentStart,
-      joined: false
+      joined: false,
+      lc: undefined
     };
     // word-hyphen-word with no spaces: the second word continues the first.
     const n = tokens.length;
