@@ -367,12 +367,20 @@ const QUANTIFIED = /\b(?:series|wave|spate|string|number|couple|one|some|many|se
 const STATISTIC =
   /\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\s+(?:[\w-]+\s+){0,3}(?:soldiers?|troops?|persons?|people|civilians?|journalists?|members?|victims?|deaths?|killings?|attacks?|casualt(?:y|ies)|fatalit(?:y|ies)|person)\s+(?:to\s+(?:be|have been|die)\s+)?(?:\w+\s+){0,4}?(?:killed|to die|died|slain)?[^.;]*\b(?:since|this year|so far|to date)\b/i;
 
+/**
+ * Running totals ("About 2,300 troops have been killed since the invasion in 2001", "Over the same period, more
+ * than 230 have been killed"): a count in the perfect over a period that is not a day of this week sums many events.
+ */
+const TOTAL_VERB = /\b(?:have|has)\s+(?:(?:now|so far|already|reportedly)\s+)?been\s+(?:\w+\s+)?(?:killed|wounded|injured|displaced|abducted|kidnapped|arrested|detained|died)\b|\b(?:have|has)\s+(?:(?:now|so far|already|reportedly)\s+)?(?:died|killed)\b/i;
+const TOTAL_PERIOD =
+  /\b(?:since\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|this morning|dawn|early|late|the (?:morning|evening|night|attack|blast|explosion|incident|raid|strike)\b))|so far\b|to date\b|this year\b|over the (?:same|past|last|previous)\b|in the (?:past|last) (?:\w+\s+)?(?:years?|months|decades?)\b)/i;
+
 /** Strategic developments that are as often a state of affairs as an event. */
 const WEAK_KINDS = new Set<TriggerKind>(['base', 'group', 'deploy', 'agreement', 'surrender']);
 
 /** Words that make the event noun after them another event than the one reported: "after the attack", "protesting the killing of". */
 /** "and 54 others", "two other people": more victims of the same event, not another event. */
-const VICTIMS_OTHERS = /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|several|many|some|few|at least \w+)\s+others?\b(?!\s+(?:attacks?|incidents?|blasts?|explosions?|bombings?|strikes?|raids?|clashes))/gi;
+const VICTIMS_OTHERS = /\banother\s+(?:(?:person|man|woman|civilian|soldier|policeman|police officer|officer|child|boy|girl|worker|member|trooper|jawan|militant|fighter|resident)\s+)?(?:was|were|is|has|had|died|later)\b|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|several|many|some|few|at least \w+)\s+others?\b(?!\s+(?:attacks?|incidents?|blasts?|explosions?|bombings?|strikes?|raids?|clashes))/gi;
 const BACKGROUND_LEAD = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for|against|over|condemn(?:ing|ed|s)?|denounc(?:ing|ed|e|es)|protest(?:ing|ed|s)?|demanding|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 /** Verbs that make a bare plural ("conducted attacks", "who conduct mortar attacks") a habit, not an event. */
 const HABITUAL_VERB = /\b(?:conduct(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|launch(?:es|ing)?|plan(?:s|ning)?|support(?:s|ing)?|direct(?:s|ing)?|stag(?:e|es|ing)|involved in|responsible for|facilitat(?:e|es|ing)|specialis(?:e|es)d? in|known for)\b(?:\s+[\w,'’-]+){0,12}\s*$/i;
@@ -559,7 +567,7 @@ export function analyseSentence(
       } else frame.triggers = frame.triggers.filter((t) => !isBare(t));
       // Statistics ("the 28th soldier killed in Helmand since 2003", "the third attack this year") count events; they
       // report none.
-      if (STATISTIC.test(frameText)) continue;
+      if (STATISTIC.test(frameText) || (TOTAL_VERB.test(frameText) && TOTAL_PERIOD.test(text.slice(clause.start, clause.end)))) continue;
       // Developments told in the perfect ("Russia has opened training camps", "has deployed advisers") describe a
       // state of affairs, not a dated event.
       if (frame.triggers.every((t) => WEAK_KINDS.has(t.kind) && /\b(?:has|have|had)\s+(?:(?:also|long|now|already|reportedly|allegedly|since|been)\s+)*(?:\S+\s+)?$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)))) continue;
