@@ -16,6 +16,9 @@ export interface Mergeable {
   distinct?: boolean;
 }
 
+/** Event types of violence: one attack is often told as more than one of them. */
+const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+
 const FIELDS: CountField[] = ['killed', 'wounded', 'captured'];
 
 /** The days a date stands for, at its precision. */
@@ -75,7 +78,13 @@ export function sameEvent(a: Mergeable, b: Mergeable): boolean {
   const shareArticle = a.articles.some((x) => b.articles.includes(x));
   if (shareArticle && (a.distinct || b.distinct)) return false;
   const demonstration = (x: Mergeable) => x.eventType === 'Protests' || x.eventType === 'Riots';
-  if (shareArticle) return a.subEventType === b.subEventType || sharedCount(a, b) || (demonstration(a) && demonstration(b));
+  // Within an article, one act of violence is often told once as a bombing and again as a fight or killings
+  // ("a suicide bomber … killed 10 policemen"; "the policemen … were attacked"): on known, overlapping dates at one
+  // place or a place and what it contains, the kinds of violence do not keep the reports apart.
+  const violent = (x: Mergeable) => x.eventType !== undefined && VIOLENT.has(x.eventType);
+  const nested = a.place.place.id === b.place.place.id || contains(a.place.place, b.place.place) || contains(b.place.place, a.place.place);
+  if (shareArticle)
+    return a.subEventType === b.subEventType || sharedCount(a, b) || (demonstration(a) && demonstration(b)) || (violent(a) && violent(b) && dates === true && nested);
   if (dates !== true) return false;
   const sameDay = a.date.precision === 1 && b.date.precision === 1 && a.date.date === b.date.date;
   return sharedCount(a, b) || (sameDay && a.subEventType === b.subEventType);
