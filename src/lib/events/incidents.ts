@@ -379,8 +379,13 @@ const TOTAL_PERIOD =
 const WEAK_KINDS = new Set<TriggerKind>(['base', 'group', 'deploy', 'agreement', 'surrender']);
 
 /** Words that make the event noun after them another event than the one reported: "after the attack", "protesting the killing of". */
+/**
+ * "Thirteen people were also injured in Donetsk", "another was wounded in Kandahar": more victims at a named place.
+ * Without a place of their own such sentences add to the event before them (their counts fill it), as another event.
+ */
+const VICTIMS_ALSO = /\b(?:was|were|have been|has been|had been)\s+also\s+(?:killed|wounded|injured|hurt)\b|\banother\s+(?:(?:person|man|woman|civilian|soldier|policeman|police officer|officer|child|boy|girl|worker|member|trooper|jawan|militant|fighter|resident)\s+)?(?:was|were|is|has|had|died|later)\b/gi;
 /** "and 54 others", "two other people": more victims of the same event, not another event. */
-const VICTIMS_OTHERS = /\banother\s+(?:(?:person|man|woman|civilian|soldier|policeman|police officer|officer|child|boy|girl|worker|member|trooper|jawan|militant|fighter|resident)\s+)?(?:was|were|is|has|had|died|later)\b|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|several|many|some|few|at least \w+)\s+others?\b(?!\s+(?:attacks?|incidents?|blasts?|explosions?|bombings?|strikes?|raids?|clashes))/gi;
+const VICTIMS_OTHERS = /\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|hurting)\s+(?:many\s+|several\s+|dozens of\s+)?others?\b|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|several|many|some|few|at least \w+)\s+others?\b(?!\s+(?:attacks?|incidents?|blasts?|explosions?|bombings?|strikes?|raids?|clashes))/gi;
 const BACKGROUND_LEAD = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for|against|over|condemn(?:ing|ed|s)?|denounc(?:ing|ed|e|es)|protest(?:ing|ed|s)?|demanding|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 /** Verbs that make a bare plural ("conducted attacks", "who conduct mortar attacks") a habit, not an event. */
 const HABITUAL_VERB = /\b(?:conduct(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|launch(?:es|ing)?|plan(?:s|ning)?|support(?:s|ing)?|direct(?:s|ing)?|stag(?:e|es|ing)|involved in|responsible for|facilitat(?:e|es|ing)|specialis(?:e|es)d? in|known for)\b(?:\s+[\w,'’-]+){0,12}\s*$/i;
@@ -606,7 +611,7 @@ export function analyseSentence(
       const reference = frame.triggers.every((t, i) => t.noun && npStarts[i] >= 0) && !Object.keys(counts).length;
       const ownDates = reference ? frameDates.filter((d) => frame.triggers.some((t, i) => d.start >= npStarts[i] && d.end <= t.end)) : frameDates;
       // "54 others injured" counts the same event's victims; "another attack", "a separate blast" tell a new one.
-      const distinct = /\b(?:another|other|others|additional|more(?!\s+than)|further|separate|also)\b/i.test(frameText.replace(VICTIMS_OTHERS, ' ')) && !reference;
+      const distinct = /\b(?:another|other|others|additional|more(?!\s+than)|further|separate|also)\b/i.test(frameText.replace(VICTIMS_OTHERS, ' ').replace(place && !place.unlocatedName ? VICTIMS_ALSO : /$^/, ' ')) && !reference;
       let date: DateChoice = { date: null, precision: 3, text: null, how: 'none' };
       // A "since" date bounds a period; it never dates the event.
       const explicit = ownDates.find((d) => !d.since);
