@@ -62,3 +62,23 @@ describe('totals and history are not incidents', () => {
     expect(out[0].killed).toBe(2);
   });
 });
+
+describe('across articles', () => {
+  const two = (a: string, b: string) =>
+    extract([
+      { id: 'a', content: `First report\n\n${a}\n`, date: '2022-05-04', format: 'text' },
+      { id: 'b', content: `Second report\n\n${b}\n`, date: '2022-05-04', format: 'text' }
+    ]).features.filter((f) => f.properties.kind === 'incident');
+
+  it('shellings near two neighbouring towns on one day stay two events', () => {
+    expect(two('On 3 May 2022, Russian forces shelled positions near Avdiivka.', 'On 3 May 2022, Russian forces shelled positions near Marinka.')).toHaveLength(2);
+  });
+
+  it('the same town on the same day is one event', () => {
+    expect(two('On 3 May 2022, Russian forces shelled positions near Avdiivka.', 'On 3 May 2022, Russian artillery shelled positions near Avdiivka.')).toHaveLength(1);
+  });
+
+  it('a shared count ties reports of neighbouring places', () => {
+    expect(two('On 3 May 2022, shelling near Avdiivka killed 7 civilians.', 'On 3 May 2022, shelling near Marinka killed 7 civilians.')).toHaveLength(1);
+  });
+});

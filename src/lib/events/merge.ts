@@ -95,6 +95,10 @@ export function sameEvent(a: Mergeable, b: Mergeable): boolean {
   if (shareArticle)
     return a.subEventType === b.subEventType || sharedCount(a, b) || (demonstration(a) && demonstration(b)) || (oneArticle && violent(a) && violent(b) && dates === true && nested);
   if (dates !== true) return false;
+  // Across articles, two towns near each other are one event's place only when a count ties the reports; shellings
+  // of neighbouring villages on one day are separate events.
+  const samePlace = a.place.place.id === b.place.place.id || contains(a.place.place, b.place.place) || contains(b.place.place, a.place.place);
+  if (!samePlace && !sharedCount(a, b)) return false;
   const sameDay = a.date.precision === 1 && b.date.precision === 1 && a.date.date === b.date.date;
   return sharedCount(a, b) || (sameDay && a.subEventType === b.subEventType);
 }
