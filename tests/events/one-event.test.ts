@@ -82,3 +82,22 @@ describe('across articles', () => {
     expect(two('On 3 May 2022, shelling near Avdiivka killed 7 civilians.', 'On 3 May 2022, shelling near Marinka killed 7 civilians.')).toHaveLength(1);
   });
 });
+
+describe('an official\'s jurisdiction is not the event place', () => {
+  it('"Inspector General of Police (Bastar)" speaks for the region; the blast stays in the district the text names', () => {
+    const out = incidents('Five policemen were killed on Sunday when Maoists set off a landmine in Sukma district, Inspector General of Police (Bastar) R. Kumar said.');
+    expect(out).toHaveLength(1);
+    expect(out[0].place_name).toMatch(/Sukma/);
+  });
+
+  it('"superintendent of police (SP), Sukma" gives no place when the event names none of its own', () => {
+    const out = incidents('"Two jawans were wounded in the blast," said R. Kumar, superintendent of police (SP), Sukma.');
+    expect(out.filter((i) => /Sukma/.test(i.place_name))).toHaveLength(0);
+  });
+
+  it('the office as a building is a place: a protest outside it is there', () => {
+    const out = incidents('Hundreds of farmers staged a protest outside the office of the deputy commissioner, Sukma, on Monday.');
+    expect(out).toHaveLength(1);
+    expect(out[0].place_name).toMatch(/Sukma/);
+  });
+});

@@ -143,6 +143,9 @@ const FACILITY_AFTER =
 const UNRELIABLE = 0.35;
 
 /** Choose the place of an event among the place names in its frame. */
+const OFFICE_BEFORE =
+  /\b(?:inspector[- ]general|superintendent|commissioner|collector|magistrate|governor|commander|director[- ]general|(?:deputy\s+)?inspector|IGP|DIGP?|SSP|DGP|SP)(?:\s+of\s+(?:police|the\s+[\w-]+))?(?:\s*\([A-Z]{2,5}\))?\s*(?:\(|,\s*)$/i;
+
 export function choosePlace(
   text: string,
   toponyms: Toponym[],
@@ -170,6 +173,10 @@ export function choosePlace(
     // is not where the event was.
     if (/(?<!\b(?:was|were|been|being|is|are|be)\s+)\b(?:said|says|stated|told (?:\w+\s+){0,2}|announced|reported|added|confirmed|claimed|spoke|speaking|briefing|press conference|statement)\s+(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$/i.test(before)) continue;
     if (/\b\d{1,3},\s+(?:of|from)\s+(?:the\s+)?$/i.test(before)) continue;
+    // An official's jurisdiction in apposition to the title ("Inspector General of Police (Bastar)", "superintendent of
+    // police (SP), Sukma") says who spoke, not where the event was.
+    // The office as a building is a place ("demonstrated outside the office of deputy commissioner, Faridabad").
+    if (OFFICE_BEFORE.test(before) && !/\b(?:office|residence|house|bungalow|headquarters|compound|gates?)\s+of\s+(?:the\s+)?[^,()]{0,40}[,(]\s*$/i.test(before)) continue;
     // Whose son someone is, or where someone is a native of, says nothing of where the event was.
     if (/\b(?:sons?|daughters?|wife|husband|father|mother|brothers?|sisters?|widow|nephew|niece|native|natives)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:late\s+)?$/i.test(before)) continue;
     // "Iran's Qods Force" names no location; "Shan State's Kutkai Township", "Peshawar's outskirts" place the event in part of it.
