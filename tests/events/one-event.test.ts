@@ -50,6 +50,13 @@ describe('totals and history are not incidents', () => {
     expect(incidents('More than 300 civilians have been killed in Borno over the past two years, the group said.')).toHaveLength(0);
   });
 
+  it('a state told in the perfect over a period is ongoing, not an event', () => {
+    expect(incidents('Fighting has ravaged much of Sagaing since the coup in 2021, the group said.')).toHaveLength(0);
+    const out = incidents('Fighting has ravaged much of Sagaing since the coup in 2021.', 'On Monday, an air strike killed 6 villagers in Sagaing.');
+    expect(out).toHaveLength(1);
+    expect(out[0].killed).toBe(6);
+  });
+
   it('a count since a day of this week is still an event', () => {
     const out = incidents('Three people have been killed in clashes in Gao since Monday, officials said.');
     expect(out).toHaveLength(1);

@@ -378,9 +378,11 @@ const STATISTIC =
  * Running totals ("About 2,300 troops have been killed since the invasion in 2001", "Over the same period, more
  * than 230 have been killed"): a count in the perfect over a period that is not a day of this week sums many events.
  */
+/** A state told in the perfect ("Fighting has ravaged Myanmar since a coup in 2021"): with a period, ongoing, not an event. */
+const ONGOING_VERB = /\b(?:has|have)\s+(?:(?:now|long|also|already)\s+)?(?:been\s+)?(?:[a-z]+ed|ravaged|fought|seen|hit|torn|shaken|driven|taken|swept|waged|overrun)\b/i;
 const TOTAL_VERB = /\b(?:have|has)\s+(?:(?:now|so far|already|reportedly)\s+)?been\s+(?:\w+\s+)?(?:killed|wounded|injured|displaced|abducted|kidnapped|arrested|detained|died)\b|\b(?:have|has)\s+(?:(?:now|so far|already|reportedly)\s+)?(?:died|killed)\b/i;
 const TOTAL_PERIOD =
-  /\b(?:since\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|this morning|dawn|early|late|the (?:morning|evening|night|attack|blast|explosion|incident|raid|strike)\b))|so far\b|to date\b|this year\b|over the (?:same|past|last|previous)\b|in the (?:past|last) (?:\w+\s+)?(?:years?|months|decades?)\b)/i;
+  /\b(?:since\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|this morning|dawn|early|late|the (?:morning|evening|night|attack|blast|explosion|incident|raid|strike)\b))|so far\b|to date\b|this year\b|over the (?:same period|(?:past|last|previous) (?:\w+\s+)?(?:years?|months|decades?))\b|in the (?:past|last) (?:\w+\s+)?(?:years?|months|decades?)\b)/i;
 
 /** Strategic developments that are as often a state of affairs as an event. */
 const WEAK_KINDS = new Set<TriggerKind>(['base', 'group', 'deploy', 'agreement', 'surrender']);
@@ -579,7 +581,10 @@ export function analyseSentence(
       } else frame.triggers = frame.triggers.filter((t) => !isBare(t));
       // Statistics ("the 28th soldier killed in Helmand since 2003", "the third attack this year") count events; they
       // report none.
-      if (STATISTIC.test(frameText) || (TOTAL_VERB.test(frameText) && TOTAL_PERIOD.test(text.slice(clause.start, clause.end)))) continue;
+      // An event told in the simple past ("protested", "stormed") is an event even beside a state in the perfect.
+      const toldPast = (t: TriggerHit) =>
+        /(?:ed|shot|fought|hit|struck|blew|set off|stormed)$/i.test(t.text) && !/\b(?:has|have|had)\s+(?:(?:now|long|also|already)\s+)?(?:been\s+)?(?:\w+\s+)?$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start));
+      if (STATISTIC.test(frameText) || ((TOTAL_VERB.test(frameText) || (ONGOING_VERB.test(frameText) && !frame.triggers.some(toldPast))) && TOTAL_PERIOD.test(text.slice(clause.start, clause.end)))) continue;
       // Developments told in the perfect ("Russia has opened training camps", "has deployed advisers") describe a
       // state of affairs, not a dated event.
       if (frame.triggers.every((t) => WEAK_KINDS.has(t.kind) && /\b(?:has|have|had)\s+(?:(?:also|long|now|already|reportedly|allegedly|since|been)\s+)*(?:\S+\s+)?$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)))) continue;
