@@ -57,6 +57,16 @@ describe('totals and history are not incidents', () => {
     expect(out[0].killed).toBe(6);
   });
 
+  it('a killing told in a relative clause about the history does not keep the ongoing state', () => {
+    const out = incidents(
+      'A doctor was killed on Saturday outside his home in Jenin, the health ministry said.',
+      'The West Bank has seen a surge in violence since the October 7 attack on Israel by Hamas, in which militants from the Gaza Strip killed 1,200 people, most of them civilians.'
+    );
+    expect(out.filter((i) => i.date === '2019-03-09')).toHaveLength(1);
+    expect(out.find((i) => i.date === '2019-03-09')!.killed).toBe(1);
+    expect(out.filter((i) => /West Bank/.test(i.place_name))).toHaveLength(0);
+  });
+
   it('a count since a day of this week is still an event', () => {
     const out = incidents('Three people have been killed in clashes in Gao since Monday, officials said.');
     expect(out).toHaveLength(1);

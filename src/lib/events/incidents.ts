@@ -581,9 +581,12 @@ export function analyseSentence(
       } else frame.triggers = frame.triggers.filter((t) => !isBare(t));
       // Statistics ("the 28th soldier killed in Helmand since 2003", "the third attack this year") count events; they
       // report none.
-      // An event told in the simple past ("protested", "stormed") is an event even beside a state in the perfect.
+      // An event told in the simple past ("protested", "stormed") is an event even beside a state in the perfect; not
+      // one told in a relative clause about something else ("since the October 7 attack, in which militants killed").
       const toldPast = (t: TriggerHit) =>
-        /(?:ed|shot|fought|hit|struck|blew|set off|stormed)$/i.test(t.text) && !/\b(?:has|have|had)\s+(?:(?:now|long|also|already)\s+)?(?:been\s+)?(?:\w+\s+)?$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start));
+        /(?:ed|shot|fought|hit|struck|blew|set off|stormed)$/i.test(t.text) &&
+        !/\b(?:has|have|had)\s+(?:(?:now|long|also|already)\s+)?(?:been\s+)?(?:\w+\s+)?$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)) &&
+        !/\b(?:which|whom|whose)\b[^.;]*$/i.test(text.slice(Math.max(clause.start, t.start - 80), t.start));
       if (STATISTIC.test(frameText) || ((TOTAL_VERB.test(frameText) || (ONGOING_VERB.test(frameText) && !frame.triggers.some(toldPast))) && TOTAL_PERIOD.test(text.slice(clause.start, clause.end)))) continue;
       // Developments told in the perfect ("Russia has opened training camps", "has deployed advisers") describe a
       // state of affairs, not a dated event.
