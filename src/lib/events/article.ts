@@ -170,7 +170,8 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
         actor2: d.actor2,
         confidence: d.confidence,
         background: d.background,
-        distinct: d.distinct
+        distinct: d.distinct,
+        at: d.sentence.index
       };
     });
   const merged = mergeAll(records, foldRecords);

@@ -143,6 +143,9 @@ const FACILITY_AFTER =
 const UNRELIABLE = 0.35;
 
 /** Choose the place of an event among the place names in its frame. */
+const OFFICE_BEFORE =
+  /\b(?:inspector[- ]general|superintendent|commissioner|collector|magistrate|governor|commander|director[- ]general|(?:deputy\s+)?inspector|IGP|DIGP?|SSP|DGP|SP)(?:\s+of\s+(?:police|the\s+[\w-]+))?(?:\s*\([A-Z]{2,5}\))?\s*(?:\(|,\s*)$/i;
+
 export function choosePlace(
   text: string,
   toponyms: Toponym[],
@@ -170,6 +173,10 @@ export function choosePlace(
     // is not where the event was.
     if (/(?<!\b(?:was|were|been|being|is|are|be)\s+)\b(?:said|says|stated|told (?:\w+\s+){0,2}|announced|reported|added|confirmed|claimed|spoke|speaking|briefing|press conference|statement)\s+(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$/i.test(before)) continue;
     if (/\b\d{1,3},\s+(?:of|from)\s+(?:the\s+)?$/i.test(before)) continue;
+    // An official's jurisdiction in apposition to the title ("Inspector General of Police (Bastar)", "superintendent of
+    // police (SP), Sukma") says who spoke, not where the event was.
+    // The office as a building is a place ("demonstrated outside the office of deputy commissioner, Faridabad").
+    if (OFFICE_BEFORE.test(before) && !/\b(?:office|residence|house|bungalow|headquarters|compound|gates?)\s+of\s+(?:the\s+)?[^,()]{0,40}[,(]\s*$/i.test(before)) continue;
     // Whose son someone is, or where someone is a native of, says nothing of where the event was.
     if (/\b(?:sons?|daughters?|wife|husband|father|mother|brothers?|sisters?|widow|nephew|niece|native|natives)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:late\s+)?$/i.test(before)) continue;
     // "Iran's Qods Force" names no location; "Shan State's Kutkai Township", "Peshawar's outskirts" place the event in part of it.
@@ -367,10 +374,27 @@ const QUANTIFIED = /\b(?:series|wave|spate|string|number|couple|one|some|many|se
 const STATISTIC =
   /\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\s+(?:[\w-]+\s+){0,3}(?:soldiers?|troops?|persons?|people|civilians?|journalists?|members?|victims?|deaths?|killings?|attacks?|casualt(?:y|ies)|fatalit(?:y|ies)|person)\s+(?:to\s+(?:be|have been|die)\s+)?(?:\w+\s+){0,4}?(?:killed|to die|died|slain)?[^.;]*\b(?:since|this year|so far|to date)\b/i;
 
+/**
+ * Running totals ("About 2,300 troops have been killed since the invasion in 2001", "Over the same period, more
+ * than 230 have been killed"): a count in the perfect over a period that is not a day of this week sums many events.
+ */
+/** A state told in the perfect ("Fighting has ravaged Myanmar since a coup in 2021"): with a period, ongoing, not an event. */
+const ONGOING_VERB = /\b(?:has|have)\s+(?:(?:now|long|also|already)\s+)?(?:been\s+)?(?:[a-z]+ed|ravaged|fought|seen|hit|torn|shaken|driven|taken|swept|waged|overrun)\b/i;
+const TOTAL_VERB = /\b(?:have|has)\s+(?:(?:now|so far|already|reportedly)\s+)?been\s+(?:\w+\s+)?(?:killed|wounded|injured|displaced|abducted|kidnapped|arrested|detained|died)\b|\b(?:have|has)\s+(?:(?:now|so far|already|reportedly)\s+)?(?:died|killed)\b/i;
+const TOTAL_PERIOD =
+  /\b(?:since\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|this morning|dawn|early|late|the (?:morning|evening|night|attack|blast|explosion|incident|raid|strike)\b))|so far\b|to date\b|this year\b|over the (?:same period|(?:past|last|previous) (?:\w+\s+)?(?:years?|months|decades?))\b|in the (?:past|last) (?:\w+\s+)?(?:years?|months|decades?)\b)/i;
+
 /** Strategic developments that are as often a state of affairs as an event. */
 const WEAK_KINDS = new Set<TriggerKind>(['base', 'group', 'deploy', 'agreement', 'surrender']);
 
 /** Words that make the event noun after them another event than the one reported: "after the attack", "protesting the killing of". */
+/**
+ * "Thirteen people were also injured in Donetsk", "another was wounded in Kandahar": more victims at a named place.
+ * Without a place of their own such sentences add to the event before them (their counts fill it), as another event.
+ */
+const VICTIMS_ALSO = /\b(?:was|were|have been|has been|had been)\s+also\s+(?:killed|wounded|injured|hurt)\b|\banother\s+(?:(?:person|man|woman|civilian|soldier|policeman|police officer|officer|child|boy|girl|worker|member|trooper|jawan|militant|fighter|resident)\s+)?(?:was|were|is|has|had|died|later)\b/gi;
+/** "and 54 others", "two other people": more victims of the same event, not another event. */
+const VICTIMS_OTHERS = /\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|hurting)\s+(?:many\s+|several\s+|dozens of\s+)?others?\b|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|several|many|some|few|at least \w+)\s+others?\b(?!\s+(?:attacks?|incidents?|blasts?|explosions?|bombings?|strikes?|raids?|clashes))/gi;
 const BACKGROUND_LEAD = /\b(?:behind|of|for|after|since|before|than|like|with|avenge|revenge for|against|over|condemn(?:ing|ed|s)?|denounc(?:ing|ed|e|es)|protest(?:ing|ed|s)?|demanding|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 /** Verbs that make a bare plural ("conducted attacks", "who conduct mortar attacks") a habit, not an event. */
 const HABITUAL_VERB = /\b(?:conduct(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|launch(?:es|ing)?|plan(?:s|ning)?|support(?:s|ing)?|direct(?:s|ing)?|stag(?:e|es|ing)|involved in|responsible for|facilitat(?:e|es|ing)|specialis(?:e|es)d? in|known for)\b(?:\s+[\w,'’-]+){0,12}\s*$/i;
@@ -557,7 +581,13 @@ export function analyseSentence(
       } else frame.triggers = frame.triggers.filter((t) => !isBare(t));
       // Statistics ("the 28th soldier killed in Helmand since 2003", "the third attack this year") count events; they
       // report none.
-      if (STATISTIC.test(frameText)) continue;
+      // An event told in the simple past ("protested", "stormed") is an event even beside a state in the perfect; not
+      // one told in a relative clause about something else ("since the October 7 attack, in which militants killed").
+      const toldPast = (t: TriggerHit) =>
+        /(?:ed|shot|fought|hit|struck|blew|set off|stormed)$/i.test(t.text) &&
+        !/\b(?:has|have|had)\s+(?:(?:now|long|also|already)\s+)?(?:been\s+)?(?:\w+\s+)?$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)) &&
+        !/\b(?:which|whom|whose)\b[^.;]*$/i.test(text.slice(Math.max(clause.start, t.start - 80), t.start));
+      if (STATISTIC.test(frameText) || ((TOTAL_VERB.test(frameText) || (ONGOING_VERB.test(frameText) && !frame.triggers.some(toldPast))) && TOTAL_PERIOD.test(text.slice(clause.start, clause.end)))) continue;
       // Developments told in the perfect ("Russia has opened training camps", "has deployed advisers") describe a
       // state of affairs, not a dated event.
       if (frame.triggers.every((t) => WEAK_KINDS.has(t.kind) && /\b(?:has|have|had)\s+(?:(?:also|long|now|already|reportedly|allegedly|since|been)\s+)*(?:\S+\s+)?$/i.test(text.slice(Math.max(clause.start, t.start - 40), t.start)))) continue;
@@ -595,7 +625,8 @@ export function analyseSentence(
       });
       const reference = frame.triggers.every((t, i) => t.noun && npStarts[i] >= 0) && !Object.keys(counts).length;
       const ownDates = reference ? frameDates.filter((d) => frame.triggers.some((t, i) => d.start >= npStarts[i] && d.end <= t.end)) : frameDates;
-      const distinct = /\b(?:another|other|others|additional|more(?!\s+than)|further|separate|also)\b/i.test(frameText) && !reference;
+      // "54 others injured" counts the same event's victims; "another attack", "a separate blast" tell a new one.
+      const distinct = /\b(?:another|other|others|additional|more(?!\s+than)|further|separate|also)\b/i.test(frameText.replace(VICTIMS_OTHERS, ' ').replace(place && !place.unlocatedName ? VICTIMS_ALSO : /$^/, ' ')) && !reference;
       let date: DateChoice = { date: null, precision: 3, text: null, how: 'none' };
       // A "since" date bounds a period; it never dates the event.
       const explicit = ownDates.find((d) => !d.since);

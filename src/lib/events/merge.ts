@@ -14,7 +14,12 @@ export interface Mergeable {
   eventType?: string;
   /** Reported as another event than those told before in its article. */
   distinct?: boolean;
+  /** Index of the first sentence of its article that tells it. */
+  at?: number;
 }
+
+/** Event types of violence: one attack is often told as more than one of them. */
+const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 
 const FIELDS: CountField[] = ['killed', 'wounded', 'captured'];
 
@@ -75,8 +80,25 @@ export function sameEvent(a: Mergeable, b: Mergeable): boolean {
   const shareArticle = a.articles.some((x) => b.articles.includes(x));
   if (shareArticle && (a.distinct || b.distinct)) return false;
   const demonstration = (x: Mergeable) => x.eventType === 'Protests' || x.eventType === 'Riots';
-  if (shareArticle) return a.subEventType === b.subEventType || sharedCount(a, b) || (demonstration(a) && demonstration(b));
+  // Within an article, one act of violence is often told once as a bombing and again as a fight or killings
+  // ("a suicide bomber … killed 10 policemen"; "the policemen … were attacked"): on known, overlapping dates at one
+  // place or a place and what it contains, the kinds of violence do not keep the reports apart.
+  const violent = (x: Mergeable) => x.eventType !== undefined && VIOLENT.has(x.eventType);
+  // Only between reports of one article (not clusters already joined with other articles' reports).
+  const oneArticle = a.articles.length === 1 && b.articles.length === 1;
+  // A wider place told first and the place within it after is a lead and its detail ("12 killed in bombings around
+  // Afghanistan … in Kunduz"); a wider place told after with counts of its own is more often a total of the day
+  // over the region ("28 soldiers were killed during the day in the region").
+  const first = (x: Mergeable, y: Mergeable) => x.at === undefined || y.at === undefined || x.at <= y.at || !FIELDS.some((f) => x.counts[f]);
+  const nested =
+    a.place.place.id === b.place.place.id || (contains(a.place.place, b.place.place) && first(a, b)) || (contains(b.place.place, a.place.place) && first(b, a));
+  if (shareArticle)
+    return a.subEventType === b.subEventType || sharedCount(a, b) || (demonstration(a) && demonstration(b)) || (oneArticle && violent(a) && violent(b) && dates === true && nested);
   if (dates !== true) return false;
+  // Across articles, two towns near each other are one event's place only when a count ties the reports; shellings
+  // of neighbouring villages on one day are separate events.
+  const samePlace = a.place.place.id === b.place.place.id || contains(a.place.place, b.place.place) || contains(b.place.place, a.place.place);
+  if (!samePlace && !sharedCount(a, b)) return false;
   const sameDay = a.date.precision === 1 && b.date.precision === 1 && a.date.date === b.date.date;
   return sharedCount(a, b) || (sameDay && a.subEventType === b.subEventType);
 }
@@ -95,7 +117,8 @@ export function combine<T extends Mergeable>(a: T, b: T): T {
       if (y) counts[f] = y;
     }
   }
-  return { ...a, place, date, counts, articles: [...new Set([...a.articles, ...b.articles])] };
+  const at = a.at === undefined || b.at === undefined ? (a.at ?? b.at) : Math.min(a.at, b.at);
+  return { ...a, place, date, counts, at, articles: [...new Set([...a.articles, ...b.articles])] };
 }
 
 /** Greedy, order-stable clustering: each item joins the first earlier cluster it is the same event as. */
