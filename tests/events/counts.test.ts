@@ -11,6 +11,10 @@ describe('counts of people', () => {
     expect(counts('Raiders abducted 14 pupils from the school.')).toEqual({ abducted: 14 });
   });
 
+  it('reads thousands separators as one number, not a list', () => {
+    expect(counts('The siege killed 1,200 people and wounded 2,345.')).toEqual({ killed: 1200, wounded: 2345 });
+  });
+
   it('reads "left N dead and M wounded"', () => {
     expect(counts('The mortar round left five dead and nine wounded.')).toEqual({ killed: 5, wounded: 9 });
     expect(counts('The explosion left a shopkeeper dead.')).toEqual({ killed: 1 });

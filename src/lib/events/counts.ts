@@ -30,7 +30,8 @@ const QTY = new RegExp(`(?:\\b(${QUALIFIER})\\s+)?\\b(${NUMBER_SOURCE}|dozens|sc
 const VAGUE: Record<string, number> = { dozens: 12, scores: 20, hundreds: 100, thousands: 1000 };
 const PERSON = /\b(?:commanders?|leaders?|operatives?|fighters?|members?|soldiers?|troops?|civilians?|trainers?|recruiters?|organi[sz]ers?|experts?|officials?|officers?|militants?|insurgents?|suspects?|men|man|women|woman|child(?:ren)?|brothers?|sons?|agents?|spokesm[ae]n|financiers?|facilitators?|emirs?|mullahs?|diplomats?|journalists?|policem[ae]n|guards?|bodyguards?|followers?|associates?|deputies|deputy|chiefs?|operatives?|people|persons?|individuals?|others?|cell leaders?|bomb[- ]?makers?|commandos?|hostages?|recruits?|students?|workers?|activists?|supporters?|villagers?|residents?|rebels?|cadres?|personnel|youths?|boys?|girls?|farmers?|traders?|passengers?|drivers?|teachers?|doctors?|nurses?|worshippers?|protesters?|demonstrators?|herders?|herdsmen|gunmen|gunman|victims?|relatives?|wi(?:fe|ves)|husbands?|daughters?|mothers?|fathers?|pilgrims?|refugees?|migrants?|tourists?|foreigners?|nationals?|employees?|staff|crew|engineers?|contractors?|aid workers?)\b/i;
 /** Words that end the phrase a count verb governs. */
-const STOP = /[,;:()]|\s(?:during|in|at|near|on|after|while|when|who|which|that|inside|outside|north|south|east|west|since|from|before|by|for|with|following)\s|\sand\s+(?:\w+\s+)?(?=(?:kill|captur|wound|detain|arrest|injur|abduct|kidnap)\w*)/i;
+// A comma between digits is a thousands separator ("1,200 people"), not the end of a noun phrase.
+const STOP = /(?<!\d),|,(?!\d{3}\b)|[;:()]|\s(?:during|in|at|near|on|after|while|when|who|which|that|inside|outside|north|south|east|west|since|from|before|by|for|with|following)\s|\sand\s+(?:\w+\s+)?(?=(?:kill|captur|wound|detain|arrest|injur|abduct|kidnap)\w*)/i;
 
 /**
  * Counts over a period, not of one event: "killed since 2003", "since January", "so far this year", "bringing the
