@@ -11,6 +11,10 @@ describe('counts of people', () => {
     expect(counts('Raiders abducted 14 pupils from the school.')).toEqual({ abducted: 14 });
   });
 
+  it('counts every person of a list joined by commas and "and"', () => {
+    expect(counts('Gunmen killed a father, his wife and their son near the market.')).toEqual({ killed: 3 });
+  });
+
   it('reads thousands separators as one number, not a list', () => {
     expect(counts('The siege killed 1,200 people and wounded 2,345.')).toEqual({ killed: 1200, wounded: 2345 });
   });

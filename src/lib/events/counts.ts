@@ -260,8 +260,8 @@ export function findCounts(clause: string, base: number, skip: CountSpan[]): Par
       const cut = obj.search(STOP);
       let np = cut >= 0 ? obj.slice(0, cut) : obj;
       // "a father, his wife and their son": a list of people, each with a determiner or a number.
-      const list = cut >= 0 && obj[cut] === ',' ? /^(?:,\s*(?:and\s+)?(?:a|an|his|her|their|one|two|three|four|five|\d+)\s+[\w'’-]+(?:\s+[\w'’-]+)?(?=\s*(?:,|$|\s(?:in|at|near|on|during|and|when|after|while|with)\b)))+/i.exec(obj.slice(cut)) : null;
-      if (list) np = obj.slice(0, cut) + list[0].replace(/,\s*(?:and\s+)?/g, (m) => ' and '.padEnd(m.length, ' ')).replace(/^ and /, ' and ');
+      const list = cut >= 0 && obj[cut] === ',' ? /^(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|his|her|their|one|two|three|four|five|\d+)\s+[\w'’-]+(?:\s+[\w'’-]+)?(?=\s*(?:,|$|\s(?:in|at|near|on|during|and|when|after|while|with)\b)))+/i.exec(obj.slice(cut)) : null;
+      if (list) np = obj.slice(0, cut) + list[0].replace(/,\s*(?:and\s+)?|\s+and\s+/g, (m) => ' and '.padEnd(m.length, ' ')).replace(/^ and /, ' and ');
       const size = sizeOf(np, skip, base + v.end + gap, field === 'killed' || field === 'wounded' || field === 'abducted');
       if (size) out[field] = size;
       continue;
