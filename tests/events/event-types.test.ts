@@ -137,3 +137,15 @@ describe('participles used as adjectives report nothing', () => {
     expect(incidents.map((p) => p.sub_event_type)).toEqual(['Peaceful protest']);
   });
 });
+
+describe('a protest met by the police is a protest with intervention', () => {
+  it('when the police step in a sentence later', () => {
+    const { incidents } = run('Thousands of protesters rallied in Tbilisi on Monday against the law. Police used water cannon to disperse them.');
+    expect(incidents.map((p) => p.sub_event_type)).toEqual(['Protest with intervention']);
+  });
+
+  it('when they step in after a semicolon', () => {
+    const { incidents } = run('Thousands of protesters rallied in Tbilisi on Monday against the law; police used water cannon to disperse them.');
+    expect(incidents.map((p) => p.sub_event_type)).toEqual(['Protest with intervention']);
+  });
+});

@@ -4,6 +4,7 @@ import type { CountField } from './counts';
 import { addDays, anaphoricDay, type ArticleDate, type DateMention } from './dates';
 import { analyseSentence, choosePlace, focusCountryOf, findTriggers, irrealisSpans, type IncidentDraft, type SentenceAnalysis } from './incidents';
 import { mergeAliases } from './actors';
+import { FORCE_ON_CROWD, INTERVENTION } from './lexicon';
 import { datesCompatible, mergeAll, combine, type Mergeable } from './merge';
 import { splitSentences, type Sentence } from './text/sentences';
 import type { ReadArticle } from './types';
@@ -181,7 +182,7 @@ export function analyseArticle(article: ReadArticle, toponyms: Toponym[]): Artic
   for (const an of analyses) {
     for (const d of an.drafts.filter((x) => !x.place && !x.background)) {
       const anchor = drafts
-        .filter((x) => x.place && x.sentence.paragraph === an.sentence.paragraph && x.sentence.index < an.sentence.index && x.sentence.index >= an.sentence.index - 3)
+        .filter((x) => x.place && x.sentence.paragraph === an.sentence.paragraph && x.sentence.index <= an.sentence.index && x.sentence.index >= an.sentence.index - 3)
         .pop();
       if (!anchor) continue;
       const record = merged.find((r) => r.drafts.includes(anchor));
@@ -218,6 +219,8 @@ function escalate(record: IncidentRecord, d: IncidentDraft): void {
     record.subEventType = d.subEventType;
   } else if (d.eventType === 'Protests' && rank.indexOf(d.subEventType) > rank.indexOf(record.subEventType)) record.subEventType = d.subEventType;
   else if (d.eventType === 'Strategic developments' && d.subEventType === 'Arrests' && record.subEventType === 'Peaceful protest') record.subEventType = 'Protest with intervention';
+  // "Police used water cannon to disperse them": the state's forces stepping in, whatever the clause alone reads as.
+  else if (record.subEventType === 'Peaceful protest' && FORCE_ON_CROWD.test(d.sentence.text) && INTERVENTION.test(d.sentence.text)) record.subEventType = 'Protest with intervention';
 }
 
 export function foldRecords(a: IncidentRecord, b: IncidentRecord): IncidentRecord {
