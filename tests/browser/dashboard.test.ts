@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { check } from '@placemarkio/check-geojson';
 import type { AtlasCollection, IncidentFeature } from '../../src/lib/geojson/types';
 import type { ReadArticle } from '../../src/lib/events/types';
-import { launch, mapIdle, open, visibleCount, type Watched } from './harness';
+import { type Watched, closeWatched, launch, mapIdle, open, visibleCount } from './harness';
 
 const base = inject('baseURL');
 const pipeline = inject('pipeline');
@@ -28,12 +28,9 @@ afterAll(async () => {
   await browser?.close();
 });
 afterEach(async () => {
-  if (!w) return;
-  const { external, errors, context } = w;
+  const done = w;
   w = null;
-  await context.close();
-  expect(external, 'requests that left 127.0.0.1').toEqual([]);
-  expect(errors, 'console errors').toEqual([]);
+  await closeWatched(done);
 });
 
 const incidents = () => features.features.filter((f): f is IncidentFeature => f.properties.kind === 'incident');

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Browser } from 'playwright-core';
 import type { AtlasCollection } from '../../src/lib/geojson/types';
 import { ROUTE_CSV_COLUMNS } from '../../src/lib/geojson';
-import { launch, mapIdle, open, type Watched } from './harness';
+import { type Watched, closeWatched, launch, mapIdle, open } from './harness';
 
 const base = inject('baseURL');
 
@@ -21,11 +21,9 @@ afterAll(async () => {
   await browser?.close();
 });
 afterEach(async () => {
-  if (!w) return;
-  const { errors, context } = w;
+  const done = w;
   w = null;
-  await context.close();
-  expect(errors, 'console errors').toEqual([]);
+  await closeWatched(done, { external: false });
 });
 
 describe('exports and dates', () => {

@@ -1,5 +1,6 @@
 /** Chromium for the browser tests: Debian's build, loopback only, console errors collected. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const LAUNCH_ARGS = [
   '--use-angle=swiftshader',
@@ -47,6 +48,17 @@ export async function open(browser: Browser, url: string, opts: { width?: number
   await page.goto(url);
   await mapIdle(page);
   return { context, page, external, errors };
+}
+
+/**
+ * Closes a page opened by `open` and checks what it did: no request left 127.0.0.1 (unless `external` is false)
+ * and no console error (except those `ignore` matches).
+ */
+export async function closeWatched(w: Watched | null, opts: { external?: boolean; ignore?: RegExp } = {}): Promise<void> {
+  if (!w) return;
+  await w.context.close();
+  if (opts.external !== false) expect(w.external, 'requests that left 127.0.0.1').toEqual([]);
+  expect(opts.ignore ? w.errors.filter((e) => !opts.ignore!.test(e)) : w.errors, 'console errors').toEqual([]);
 }
 
 /** Resolves when the map exists, its data is in and nothing is moving or loading. */

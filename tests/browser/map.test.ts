@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import type { Browser, Page } from 'playwright-core';
 import type { FeatureCollection, Point } from 'geojson';
 import type { AtlasCollection, IncidentFeature, RouteFeature } from '../../src/lib/geojson/types';
-import { launch, mapIdle, open, visibleCount, type Watched } from './harness';
+import { type Watched, closeWatched, launch, mapIdle, open, visibleCount } from './harness';
 
 const base = inject('baseURL');
 
@@ -27,12 +27,9 @@ afterAll(async () => {
   await browser?.close();
 });
 afterEach(async () => {
-  if (!w) return;
-  const { external, errors, context } = w;
+  const done = w;
   w = null;
-  await context.close();
-  expect(external, 'requests that left 127.0.0.1').toEqual([]);
-  expect(errors, 'console errors').toEqual([]);
+  await closeWatched(done);
 });
 
 const routes = () => features.features.filter((f): f is RouteFeature => f.properties.kind === 'route');
