@@ -163,3 +163,19 @@ describe('demonyms of armed actors', () => {
     expect(t?.place?.country).toBe('ML');
   });
 });
+
+describe('possessive containers', () => {
+  it('"in Niger\'s western Tillaberi region": the place is in the region, the region in the country', () => {
+    const text = "Gunmen attacked the village of Tassia in Niger's western Tillaberi region on Wednesday.";
+    const tassia = find(text, 'Tassia');
+    expect(tassia?.place).toBeNull();
+    expect(tassia?.container?.place.kind).toBe('admin1');
+    expect(tassia?.container?.place.country).toBe('NE');
+    expect(find(text, 'Tillaberi')?.container?.place.kind).toBe('country');
+  });
+
+  it('a spelling-variant match abroad does not cancel the container the text names', () => {
+    const t = find("Fighters stormed a base in Barawe, in Somalia's Lower Shabeelle region.", 'Barawe');
+    expect(t?.container?.place.name).toBe('Lower Shabeelle');
+  });
+});

@@ -777,6 +777,17 @@ function linkContainers(tokens: Token[], mentions: RecognizedMention[]): void {
       second.cues.pairedMention = a;
     }
   }
+  // "in Niger's western Tillaberi region": a possessive container names the container of the name after it, which
+  // is the smaller, surer container of the place ("Tassia" in Tillaberi, Tillaberi in Niger).
+  for (const m of mentions) {
+    const c = m.cues.containerMention;
+    if (c === null || c + 1 >= mentions.length || m === mentions[c + 1]) continue;
+    const between = tokens.slice(mentions[c].lastToken, mentions[c + 1].firstToken);
+    if (between.length >= 1 && between.length <= 3 && between[0].kind === 'clitic' && between.slice(1).every((t) => t.kind === 'word' && !t.cap)) {
+      m.cues.containerMention = c + 1;
+      if (mentions[c + 1].cues.containerMention === null) mentions[c + 1].cues.containerMention = c;
+    }
+  }
   // Back over a list: "Baye and Pissa in Mopti", "Onihale, Ilepa and Aiyede in Ifo".
   for (let b = mentions.length - 1; b > 0; b--) {
     const item = mentions[b];

@@ -444,7 +444,8 @@ export function resolve(
     // A container is larger than what it holds; "Colorado, Oregon" is a list, not Colorado in Oregon.
     let container = containerOf(i);
     const own = g.candidates[g.choice]?.place;
-    if (container && own && RANK[own.kind] >= RANK[container.place.kind]) container = null;
+    // A spelling-variant match ("Barawe" ~ Brava, Cape Verde) says nothing about the name's own rank.
+    if (container && own && g.candidates[g.choice].match === 'exact' && RANK[own.kind] >= RANK[container.place.kind]) container = null;
     const out = (r: Omit<Resolution, 'container' | 'unresolved'>, unresolved: string | null = null): Resolution => ({
       ...r,
       container: container ? { place: container.place, precision: container.precision } : null,
